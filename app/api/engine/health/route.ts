@@ -1,0 +1,14 @@
+import { NextResponse } from 'next/server';
+import { getSupervisor } from '@/lib/server/engine/instance';
+import { route } from '@/lib/server/route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = route(async () => {
+  const supervisor = await getSupervisor();
+  const health = await supervisor.checkHealth();
+  return NextResponse.json(
+    { state: supervisor.getStatus().state, health },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+});

@@ -1,0 +1,83 @@
+// The events `/api/chat` streams to the browser: a public contract shared by the route and the chat hook.
+// Renaming a type or a field breaks clients; add optional fields instead.
+// Wire framing: `id: N\nevent: <type>\ndata: <payload json>\n\n`, where the payload is the event without `type`
+// (the SSE event name already carries it). A stream always ends with exactly one `done`, also after an `error`.
+
+import { z } from 'zod';
+
+export type ReasoningEvent = { type: 'reasoning'; text: string };
+export type ContentEvent = { type: 'content'; text: string };
+export type UsageEvent = {
+  type: 'usage';
+  prompt: number;
+  completion: number;
+  /** Part of `completion` spent thinking; only when the engine reports it. */
+  reasoning?: number;
+};
+export type ErrorEvent = { type: 'error'; code: string; message: string };
+export type DoneEvent = {
+  type: 'done';
+  /** The engine's finish_reason (`stop`, `length`, ...); null when the stream ended without one. */
+  finishReason: string | null;
+  /** ms from request start to the first reasoning or content token; null when none arrived. */
+  ttftMs: number | null;
+  durationMs: number;
+};
+
+export type ChatEvent = ReasoningEvent | ContentEvent | UsageEvent | ErrorEvent | DoneEvent;
+export type ChatEventType = ChatEvent['type'];
+
+const count = z.number().int().nonnegative();
+const millis = z.number().nonnegative();
+
+// Payload schemas per event name; `z.object` drops unknown keys, so newer servers may add fields safely.
+const payloadSchemas = {
+  reasoning: z.object({ text: z.string() }),
+  content: z.object({ text: z.string() }),
+  usage: z.object({ prompt: count, completion: count, reasoning: count.optional() }),
+  error: z.object({ code: z.string(), message: z.string() }),
+  done: z.object({ finishReason: z.string().nullable(), ttftMs: millis.nullable(), durationMs: millis }),
+} satisfies Record<ChatEventType, z.ZodType>;
+
+export const CHAT_EVENT_TYPES = Object.keys(payloadSchemas) as readonly ChatEventType[];
+
+export function isChatEventType(name: string): name is ChatEventType {
+  return Object.hasOwn(payloadSchemas, name);
+}
+
+/** One SSE message for `event`; `id` (a sequence number) lets a client log or dedupe what it saw. */
+export function encodeSseEvent(event: ChatEvent, id?: number): string {
+  const { type, ...payload } = event;
+  // JSON.stringify escapes CR and LF, so the payload always fits on one `data:` line.
+  const data = JSON.stringify(payload);
+  const idLine = id === undefined ? '' : `id: ${id}\n`;
+  return `${idLine}event: ${type}\ndata: ${data}\n\n`;
+}
+
+/** What an SSE parser (e.g. eventsource-parser) hands over per message. */
+export interface SseMessage {
+  event?: string;
+  data: string;
+}
+
+export type DecodeResult = { ok: true; event: ChatEvent } | { ok: false; error: string };
+
+/** Turns one parsed SSE message back into a validated `ChatEvent`; never throws. */
+export function decodeSseEvent(message: SseMessage): DecodeResult {
+  const name = message.event ?? 'message';
+  if (!isChatEventType(name)) return { ok: false, error: `unknown event "${name}"` };
+  let json: unknown;
+  try {
+    json = JSON.parse(message.data);
+  } catch {
+    return { ok: false, error: `event "${name}": data is not JSON` };
+  }
+  const parsed = payloadSchemas[name].safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, error: `event "${name}"${where}: ${issue?.message ?? 'invalid payload'}` };
+  }
+  // The schema for `name` produced this payload, so pairing it with `name` gives a well-formed member.
+  return { ok: true, event: { type: name, ...parsed.data } as ChatEvent };
+}

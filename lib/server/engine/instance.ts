@@ -1,0 +1,25 @@
+import 'server-only';
+// The one supervisor of this app process. It lives on globalThis because Next may load this module in
+// several bundles (route handlers, instrumentation) and reloads it on every edit in `next dev`: a second
+// supervisor would lose track of a running engine and start another on top of it.
+import { getEnv } from '../env';
+import { EngineSupervisor } from './supervisor';
+
+const KEY = Symbol.for('vlm-console.supervisor');
+
+type Holder = { [KEY]?: Promise<EngineSupervisor> };
+
+export function getSupervisor(): Promise<EngineSupervisor> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= (async () => {
+    const supervisor = new EngineSupervisor(getEnv());
+    await supervisor.init();
+    return supervisor;
+  })();
+  return holder[KEY];
+}
+
+/** The supervisor if one was created, without creating it (shutdown must not start one). */
+export function peekSupervisor(): Promise<EngineSupervisor> | undefined {
+  return (globalThis as Holder)[KEY];
+}

@@ -1,0 +1,168 @@
+import 'server-only';
+// Everything decided before a launch: validated options, the commands to run (the Hub download first when
+// the weights are missing), where the engine will answer, and a fresh API key. Any problem here is the
+// caller's to fix, so it surfaces as a 400 naming the field instead of a crashed launch.
+import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { buildCommand, maskCommand, resolveOptions } from '@/lib/engine/build-command';
+import { ENGINE_KIND_SPECS } from '@/lib/engine/engine-kinds';
+import { HF_MODEL_ID } from '@/lib/engine/option-schemas';
+import { type EngineProfile, findProfile } from '@/lib/engine/profiles';
+import type { AppEnv } from '../env';
+import { AppError } from '../errors';
+import {
+  isDirectory,
+  isModelCached,
+  isRegularFile,
+  resolveHubDownloader,
+  resolvePython,
+  which,
+} from './executables';
+
+export interface LaunchStep {
+  kind: 'download' | 'engine';
+  executable: string;
+  args: string[];
+  env: Record<string, string>;
+  display: string[];
+}
+
+export interface LaunchPlan {
+  launchId: string;
+  profile: EngineProfile;
+  options: Record<string, unknown>;
+  apiKey: string | null;
+  baseUrl: string;
+  port: number | null;
+  healthUrl: string;
+  preferredModel?: string;
+  steps: LaunchStep[];
+}
+
+export function planLaunch(profileId: string, userOptions: Record<string, unknown>, env: AppEnv): LaunchPlan {
+  const profile = findProfile(profileId);
+  if (!profile) {
+    throw new AppError(
+      'validation_failed',
+      `profile: unknown profile "${profileId}"`,
+      'GET /api/profiles lists them.',
+    );
+  }
+  const resolved = resolveOptions(profile, userOptions);
+  if (!resolved.ok) {
+    const first = resolved.issues[0];
+    throw new AppError('validation_failed', `${first?.field}: ${first?.message}`);
+  }
+  const options = resolved.options;
+  const launchId = randomUUID();
+  const spec = ENGINE_KIND_SPECS[profile.kind];
+  if (profile.kind === 'external') {
+    const baseUrl = String(options.baseUrl).replace(/\/+$/, '').replace(/\/v1$/, '');
+    const apiKey = (options.apiKey as string | undefined) ?? null;
+    const model = options.model as string | undefined;
+    return {
+      launchId,
+      profile,
+      options,
+      apiKey,
+      baseUrl,
+      port: null,
+      healthUrl: `${baseUrl}/v1/models`,
+      preferredModel: model,
+      steps: [],
+    };
+  }
+  checkLocalFiles(options);
+  const apiKey = randomBytes(24).toString('base64url');
+  const port = Number(options.port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const engine = engineStep(profile, options, env, apiKey);
+  const steps: LaunchStep[] = [];
+  const model = typeof options.model === 'string' ? options.model : null;
+  if (
+    spec.hubDownload &&
+    env.VLM_CONSOLE_HF_DOWNLOAD === 'auto' &&
+    model &&
+    HF_MODEL_ID.test(model) &&
+    !isModelCached(model)
+  ) {
+    const downloader = resolveHubDownloader(resolvePython(env.VLM_CONSOLE_PYTHON));
+    if (downloader) {
+      const args = [...downloader.args, model];
+      steps.push({
+        kind: 'download',
+        executable: downloader.executable,
+        args,
+        env: {},
+        display: [downloader.executable, ...args],
+      });
+    }
+  }
+  steps.push(engine);
+  return {
+    launchId,
+    profile,
+    options,
+    apiKey,
+    baseUrl,
+    port,
+    healthUrl: `${baseUrl}${spec.healthPath}`,
+    steps,
+  };
+}
+
+function engineStep(
+  profile: EngineProfile,
+  options: Record<string, unknown>,
+  env: AppEnv,
+  apiKey: string,
+): LaunchStep {
+  const exe = profile.executable;
+  const python = resolvePython(env.VLM_CONSOLE_PYTHON);
+  if (exe.type === 'python-module' && !python) {
+    throw new AppError(
+      'conflict',
+      `No Python found (${env.VLM_CONSOLE_PYTHON ?? 'python3 on PATH'}).`,
+      'Set VLM_CONSOLE_PYTHON to the python of the environment where vLLM is installed, or use the demo profile.',
+    );
+  }
+  let binary: string | undefined;
+  if (exe.type === 'binary') {
+    const configured = process.env[exe.envOverride];
+    binary = (configured ? which(configured) : which(exe.name)) ?? undefined;
+    if (!binary) {
+      throw new AppError(
+        'conflict',
+        `${exe.name} was not found.`,
+        `Put it on PATH or set ${exe.envOverride} to its path.`,
+      );
+    }
+  }
+  const command = buildCommand(profile, options, {
+    python: python ?? 'python3',
+    node: process.execPath,
+    appDir: process.cwd(),
+    binary,
+    host: '127.0.0.1',
+    apiKey,
+  });
+  if (!command) throw new AppError('internal', 'This profile launches nothing.');
+  return { kind: 'engine', ...command, display: maskCommand(command, [apiKey]) };
+}
+
+/** A model given as a path must be a folder; a GGUF or projector must be a regular file. */
+function checkLocalFiles(options: Record<string, unknown>): void {
+  const model = options.model;
+  if (typeof model === 'string' && path.isAbsolute(model) && !isDirectory(model)) {
+    throw new AppError('validation_failed', `options.model: ${model} is not a folder on this machine`);
+  }
+  for (const key of ['modelFile', 'mmproj'] as const) {
+    const file = options[key];
+    if (typeof file === 'string' && !isRegularFile(file)) {
+      throw new AppError(
+        'validation_failed',
+        `options.${key}: ${file} does not exist or is not a regular file`,
+      );
+    }
+  }
+}

@@ -1,0 +1,421 @@
+import 'server-only';
+// The engine supervisor: one engine at a time, its life cycle, its log and its health. Route handlers call
+// start/stop/status; everything else (readiness probing, stage tracking, crash detection, clean-up) happens
+// here. Invariants: the state only changes through the transition table; start and stop are serialised;
+// a launch's processes are gone (checked, not assumed) before the state says `stopped`.
+import { EventEmitter } from 'node:events';
+import { firstExceptionLine } from '@/lib/engine/exception-line';
+import { nextStage } from '@/lib/engine/stages';
+import { type EngineEvent, isActive, nextState } from '@/lib/engine/state-machine';
+import type { EngineHealth, EngineStatus, LogLine, Stage } from '@/lib/engine/types';
+import type { AppEnv } from '../env';
+import { AppError } from '../errors';
+import { EngineProcess } from './engine-process';
+import { HealthMonitor } from './health-monitor';
+import { type LaunchPlan, type LaunchStep, planLaunch } from './launch-plan';
+import { LogStore } from './log-store';
+import { recoverOrphan, stopOrphan } from './orphans';
+import { removePidFile, writePidFile } from './pid-file';
+import { isPortFree, waitForPortFree } from './ports';
+
+const IDLE_STATUS: EngineStatus = {
+  state: 'stopped',
+  launchId: null,
+  profile: null,
+  options: null,
+  pid: null,
+  startedAt: null,
+  readyAt: null,
+  exit: null,
+  stage: null,
+  model: null,
+  error: null,
+  health: null,
+  warning: null,
+  command: null,
+};
+
+interface ActiveLaunch {
+  plan: LaunchPlan;
+  process: EngineProcess | null;
+  monitor: HealthMonitor;
+}
+
+export class EngineSupervisor {
+  readonly logs: LogStore;
+  private status: EngineStatus = { ...IDLE_STATUS };
+  private active: ActiveLaunch | null = null;
+  private readonly events = new EventEmitter();
+  private lock: Promise<unknown> = Promise.resolve();
+  private teardown: Promise<void> | null = null;
+  private orphan: Awaited<ReturnType<typeof recoverOrphan>> = null;
+
+  constructor(private readonly env: AppEnv) {
+    this.events.setMaxListeners(0);
+    this.logs = new LogStore({
+      dataDir: env.dataDir,
+      maxLines: env.VLM_CONSOLE_LOG_MAX_LINES,
+      maxBytes: env.VLM_CONSOLE_LOG_MAX_BYTES,
+      onLine: (line) => this.onLogLine(line),
+    });
+  }
+
+  /** Looks for an engine left running by an earlier app process. Called once after construction. */
+  async init(): Promise<void> {
+    this.orphan = await recoverOrphan(this.env.dataDir);
+    if (!this.orphan) return;
+    const { record } = this.orphan;
+    this.transition('orphan-found', {
+      launchId: record.launchId,
+      profile: record.profile,
+      pid: record.pid,
+      startedAt: record.startedAt,
+      command: record.command,
+      error: `An engine from an earlier run of the app is still running (pid ${record.pid}). Stop it before starting another.`,
+    });
+  }
+
+  getStatus(): EngineStatus {
+    return this.status;
+  }
+
+  /** Where chat requests go while the engine is ready. */
+  getConnection(): { baseUrl: string; apiKey: string | null; model: string; profileId: string } | null {
+    if (this.status.state !== 'ready' || !this.active || !this.status.model) return null;
+    const { plan } = this.active;
+    return {
+      baseUrl: plan.baseUrl,
+      apiKey: plan.apiKey,
+      model: this.status.model.id,
+      profileId: plan.profile.id,
+    };
+  }
+
+  onStatus(listener: (status: EngineStatus) => void): () => void {
+    this.events.on('status', listener);
+    return () => this.events.off('status', listener);
+  }
+
+  start(profileId: string, options: Record<string, unknown>): Promise<EngineStatus> {
+    return this.serialised(async () => {
+      const state = this.status.state;
+      if (state === 'starting' || state === 'ready') return this.status;
+      if (state === 'stopping') {
+        throw new AppError('conflict', 'The engine is stopping.', 'Start again once it has stopped.');
+      }
+      if (state === 'orphaned') {
+        throw new AppError('conflict', this.status.error ?? 'An engine is still running.', 'Stop it first.');
+      }
+      const plan = planLaunch(profileId, options, this.env);
+      await this.teardown;
+      await this.launch(plan);
+      return this.status;
+    });
+  }
+
+  stop(): Promise<EngineStatus> {
+    return this.serialised(async () => {
+      const state = this.status.state;
+      if (state === 'crashed' || state === 'failed') {
+        this.transition('stop', { stage: null });
+        return this.status;
+      }
+      if (state !== 'starting' && state !== 'ready' && state !== 'orphaned') return this.status;
+      this.transition('stop', { warning: null });
+      this.teardown = state === 'orphaned' ? this.stopOrphaned() : this.stopActive();
+      return this.status;
+    });
+  }
+
+  /** Probes health now (for GET /api/engine/health); null when nothing runs. */
+  async checkHealth(): Promise<EngineHealth | null> {
+    if (!this.active || this.status.state !== 'ready') return this.status.health;
+    return this.active.monitor.probeNow();
+  }
+
+  /** The app is exiting: stop whatever runs, and wait for it. */
+  async shutdown(): Promise<void> {
+    if (isActive(this.status.state) && this.status.state !== 'stopping') await this.stop();
+    await this.teardown;
+  }
+
+  private serialised<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(task, task);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  private async launch(plan: LaunchPlan): Promise<void> {
+    await this.logs.beginLaunch(plan.launchId);
+    const engineStep = plan.steps.find((s) => s.kind === 'engine');
+    this.logs.system(`Launch ${plan.launchId}: profile ${plan.profile.id}`);
+    if (engineStep) this.logs.system(`$ ${engineStep.display.join(' ')}`);
+    const now = Date.now();
+    const monitor = new HealthMonitor({
+      healthUrl: plan.healthUrl,
+      apiKey: plan.apiKey,
+      intervalMs: this.env.VLM_CONSOLE_HEALTH_INTERVAL_S * 1000,
+      onChange: (health) => this.patch({ health }),
+    });
+    this.active = { plan, process: null, monitor };
+    this.transition('start', {
+      ...IDLE_STATUS,
+      state: this.status.state,
+      launchId: plan.launchId,
+      profile: plan.profile.id,
+      options: publicOptions(plan.options),
+      startedAt: now,
+      stage: { name: 'launching', since: now },
+      command: engineStep?.display ?? null,
+    });
+    if (plan.port !== null && !(await isPortFree(plan.port))) {
+      const message = `Port ${plan.port} is already in use on 127.0.0.1 (another server, or an engine left behind).`;
+      this.logs.system(`${message} Pick another port in the launch settings or stop the process holding it.`);
+      this.transition('hopeless', { error: message });
+      this.active = null;
+      return;
+    }
+    this.watchStartup(plan);
+    void this.runSteps(plan);
+  }
+
+  /** Runs the download (when needed), then the engine; readiness is detected by probing, not by the log. */
+  private async runSteps(plan: LaunchPlan): Promise<void> {
+    if (plan.steps.length === 0) {
+      this.probeUntilReady(plan);
+      return;
+    }
+    for (const step of plan.steps) {
+      if (this.active?.plan !== plan || this.status.state !== 'starting') return;
+      if (step.kind === 'download') {
+        this.setStage({ name: 'downloading weights', since: Date.now() });
+        this.logs.system(`Downloading weights first: $ ${step.display.join(' ')}`);
+        const exit = await this.spawnStep(plan, step);
+        if (exit.code !== 0) {
+          if (this.status.state === 'starting') {
+            this.transition('hopeless', { exit, error: this.errorLine() ?? 'The weights download failed.' });
+            await this.cleanupAfterEnd(plan);
+          }
+          return;
+        }
+        continue;
+      }
+      void this.spawnStep(plan, step).then((exit) => this.onEngineExit(plan, exit));
+      this.probeUntilReady(plan);
+    }
+  }
+
+  private spawnStep(
+    plan: LaunchPlan,
+    step: LaunchStep,
+  ): Promise<{ code: number | null; signal: string | null }> {
+    return new Promise((resolve) => {
+      const proc = new EngineProcess(
+        {
+          launchId: plan.launchId,
+          executable: step.executable,
+          args: step.args,
+          env: engineEnv(step.env),
+          cwd: process.cwd(),
+          graceMs: this.env.VLM_CONSOLE_STOP_GRACE_S * 1000,
+        },
+        {
+          onOutput: (stream, chunk) => this.logs.write(stream, chunk),
+          onSpawned: (pid) => {
+            this.patch({ pid });
+            void writePidFile(this.env.dataDir, {
+              launchId: plan.launchId,
+              profile: plan.profile.id,
+              pid,
+              pgid: pid,
+              port: plan.port,
+              startedAt: this.status.startedAt ?? Date.now(),
+              command: step.display,
+            });
+          },
+          onSpawnError: (message) => {
+            this.logs.system(`Could not start ${step.executable}: ${message}`);
+            resolve({ code: 127, signal: null });
+          },
+          onExit: (code, signal) => {
+            this.logs.flush();
+            resolve({ code, signal });
+          },
+        },
+      );
+      if (this.active?.plan === plan) this.active.process = proc;
+    });
+  }
+
+  private probeUntilReady(plan: LaunchPlan): void {
+    const active = this.active;
+    if (!active || active.plan !== plan) return;
+    void active.monitor
+      .waitUntilReady(() => this.status.state === 'starting' && this.active?.plan === plan)
+      .then(async (ok) => {
+        if (!ok || this.active?.plan !== plan || this.status.state !== 'starting') return;
+        const model = await active.monitor.servedModel(plan.baseUrl, plan.preferredModel);
+        if (this.active?.plan !== plan || this.status.state !== 'starting') return;
+        if ('error' in model) {
+          this.transition('hopeless', { error: `The engine answers, but ${model.error}.` });
+          await this.cleanupAfterEnd(plan);
+          return;
+        }
+        const now = Date.now();
+        this.logs.system(`Ready: ${model.id} answers on ${plan.baseUrl}`);
+        this.transition('ready', {
+          readyAt: now,
+          model,
+          stage: { name: 'ready', since: now },
+          warning: null,
+        });
+        active.monitor.startInterval();
+      });
+  }
+
+  private onEngineExit(plan: LaunchPlan, exit: { code: number | null; signal: string | null }): void {
+    if (this.active?.plan !== plan) return;
+    const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+    this.logs.system(`The engine process ended (${how}).`);
+    if (this.status.state === 'starting' || this.status.state === 'ready') {
+      this.transition('exit', { exit, error: this.errorLine(), health: null });
+      void this.cleanupAfterEnd(plan);
+    } else if (this.status.state === 'stopping') {
+      this.patch({ exit });
+    }
+  }
+
+  /** Startup timeout and the silent-log warning. */
+  private watchStartup(plan: LaunchPlan): void {
+    const timeoutMs = this.env.VLM_CONSOLE_STARTUP_TIMEOUT_S * 1000;
+    const stallMs = this.env.VLM_CONSOLE_STALL_WARNING_S * 1000;
+    const started = Date.now();
+    const timer = setInterval(
+      () => {
+        if (this.active?.plan !== plan || this.status.state !== 'starting') {
+          clearInterval(timer);
+          return;
+        }
+        const now = Date.now();
+        if (now - started >= timeoutMs) {
+          clearInterval(timer);
+          const message = `The engine did not become ready within ${Math.round(timeoutMs / 1000)} s.`;
+          this.logs.system(`${message} Stopping it.`);
+          this.transition('timeout', { error: message });
+          void this.cleanupAfterEnd(plan);
+          return;
+        }
+        const silentFor = now - this.logs.lastWriteAt;
+        if (silentFor >= stallMs && !this.status.warning) {
+          this.patch({
+            warning: `No log output for ${Math.round(silentFor / 60_000)} min: the engine may be stuck.`,
+          });
+        }
+      },
+      Math.min(1000, timeoutMs, stallMs),
+    );
+    timer.unref();
+  }
+
+  private async stopActive(): Promise<void> {
+    const active = this.active;
+    if (!active) {
+      this.transition('stopped', {});
+      return;
+    }
+    active.monitor.stop();
+    this.logs.system('Stopping: SIGTERM to the engine process group.');
+    await this.cleanupAfterEnd(active.plan);
+    this.transition('stopped', { health: null, stage: null });
+  }
+
+  /** Kills whatever is left of a launch and confirms it: no process alive, the port free, no pid file. */
+  private async cleanupAfterEnd(plan: LaunchPlan): Promise<void> {
+    const active = this.active;
+    if (!active || active.plan !== plan) return;
+    active.monitor.stop();
+    const grace = this.env.VLM_CONSOLE_STOP_GRACE_S * 1000;
+    const work = (async () => {
+      await active.process?.stop(grace + 5000);
+      const left = active.process?.livingProcesses() ?? [];
+      if (left.length > 0) this.logs.system(`Still alive after SIGKILL: ${left.join(', ')}`);
+      if (plan.port !== null && !(await waitForPortFree(plan.port, 5000))) {
+        this.logs.system(`Port ${plan.port} is still taken by another process.`);
+      }
+      await removePidFile(this.env.dataDir);
+      this.logs.system('All processes of the launch are gone.');
+      this.logs.endLaunch();
+    })();
+    this.teardown = work;
+    await work;
+    if (this.active === active) this.active = null;
+  }
+
+  private async stopOrphaned(): Promise<void> {
+    if (this.orphan) {
+      this.logs.system(`Stopping the engine left by an earlier run (pid ${this.orphan.record.pid}).`);
+      await stopOrphan(this.orphan, this.env.VLM_CONSOLE_STOP_GRACE_S * 1000);
+      await removePidFile(this.env.dataDir);
+    }
+    this.orphan = null;
+    this.transition('stopped', { ...IDLE_STATUS, state: this.status.state });
+  }
+
+  private onLogLine(line: LogLine): void {
+    if (this.status.state !== 'starting') return;
+    const stage = nextStage(this.status.stage, line.text, line.ts);
+    if (stage && stage !== this.status.stage) this.setStage(stage);
+    if (this.status.warning) this.patch({ warning: null });
+  }
+
+  private setStage(stage: Stage): void {
+    const previous = this.status.stage;
+    this.status = { ...this.status, stage };
+    // A redrawn progress bar changes progress many times a second; the name change is what must be instant.
+    if (previous?.name !== stage.name) this.emit();
+    else this.emitThrottled();
+  }
+
+  private errorLine(): string | null {
+    return firstExceptionLine(this.logs.launchLines().map((l) => l.text));
+  }
+
+  private transition(event: EngineEvent, patch: Partial<EngineStatus>): void {
+    const state = nextState(this.status.state, event);
+    if (!state) return;
+    this.status = { ...this.status, ...patch, state };
+    this.emit();
+  }
+
+  private patch(patch: Partial<EngineStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.emit();
+  }
+
+  private throttle: NodeJS.Timeout | null = null;
+
+  private emitThrottled(): void {
+    if (this.throttle) return;
+    this.throttle = setTimeout(() => {
+      this.throttle = null;
+      this.emit();
+    }, 250);
+  }
+
+  private emit(): void {
+    this.events.emit('status', this.status);
+  }
+}
+
+/** Secrets given as options (an external server's key) never leave the server in a status. */
+function publicOptions(options: Record<string, unknown>): Record<string, unknown> {
+  const { apiKey, ...rest } = options;
+  return apiKey ? { ...rest, apiKey: '***' } : rest;
+}
+
+function engineEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: '1', NO_COLOR: '1', ...extra };
+  // The app's own credentials are nothing the engine needs.
+  delete env.VLM_CONSOLE_TOKEN;
+  return env;
+}

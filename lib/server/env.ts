@@ -1,0 +1,40 @@
+import 'server-only';
+// Configuration from environment variables, validated once (fail fast with a readable message).
+// Every variable is listed with a comment in .env.example.
+import path from 'node:path';
+import { z } from 'zod';
+
+const seconds = (fallback: number) => z.coerce.number().positive().max(86_400).default(fallback);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  VLM_CONSOLE_DATA_DIR: z.string().default('./.data'),
+  VLM_CONSOLE_PYTHON: z.string().optional(),
+  VLM_CONSOLE_LLAMA_SERVER: z.string().optional(),
+  VLM_CONSOLE_DEFAULT_PROFILE: z.string().optional(),
+  HF_TOKEN: z.string().optional(),
+  VLM_CONSOLE_STARTUP_TIMEOUT_S: seconds(1800),
+  VLM_CONSOLE_STALL_WARNING_S: seconds(300),
+  VLM_CONSOLE_STOP_GRACE_S: seconds(20),
+  VLM_CONSOLE_HEALTH_INTERVAL_S: seconds(10),
+  VLM_CONSOLE_LOG_MAX_LINES: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+  VLM_CONSOLE_LOG_MAX_BYTES: z.coerce.number().int().min(10_000).max(512_000_000).default(8_000_000),
+  /** `auto` runs the Hub's downloader before vLLM for weights not yet cached; `off` leaves it to the engine. */
+  VLM_CONSOLE_HF_DOWNLOAD: z.enum(['auto', 'off']).default('auto'),
+});
+
+export type AppEnv = z.infer<typeof envSchema> & { dataDir: string };
+
+let cached: AppEnv | undefined;
+
+export function getEnv(): AppEnv {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration in environment variables:\n${lines}`);
+  }
+  cached = { ...parsed.data, dataDir: path.resolve(parsed.data.VLM_CONSOLE_DATA_DIR) };
+  return cached;
+}

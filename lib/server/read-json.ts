@@ -1,0 +1,83 @@
+import 'server-only';
+// Reads a JSON request body with a byte cap counted while streaming (route handlers have no body limit of
+// their own), a nesting-depth cap, and no prototype-pollution keys. Every failure is a 4xx AppError.
+import { AppError } from './errors';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface ReadJsonOptions {
+  maxBytes: number;
+  maxDepth?: number;
+  /** When the body is empty, use this value instead (e.g. `{}` for optional bodies). */
+  emptyAs?: unknown;
+}
+
+export async function readJson(request: Request, opts: ReadJsonOptions): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > opts.maxBytes) throw tooLarge(opts.maxBytes);
+  const text = await readText(request, opts.maxBytes);
+  if (text.trim() === '') {
+    if (opts.emptyAs !== undefined) return opts.emptyAs;
+    throw new AppError('invalid_json', 'The request body is empty; send a JSON object.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key, v) => {
+      if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
+      return v;
+    });
+  } catch (error) {
+    if (error instanceof ForbiddenKey) {
+      throw new AppError('bad_request', `The key "${error.key}" is not allowed in a request body.`);
+    }
+    throw new AppError('invalid_json', 'The request body is not valid JSON.');
+  }
+  if (depth(value) > (opts.maxDepth ?? 16)) {
+    throw new AppError('bad_request', 'The request body is nested too deeply.');
+  }
+  return value;
+}
+
+class ForbiddenKey extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+function tooLarge(max: number): AppError {
+  return new AppError('payload_too_large', `The request body is larger than ${Math.round(max / 1024)} KB.`);
+}
+
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let size = 0;
+  let text = '';
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(maxBytes);
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+    return text + decoder.decode();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('invalid_json', 'The request body is not valid UTF-8 text.');
+  }
+}
+
+function depth(value: unknown, level = 0): number {
+  if (level > 64 || typeof value !== 'object' || value === null) return level;
+  let max = level + 1;
+  for (const child of Object.values(value)) {
+    max = Math.max(max, depth(child, level + 1));
+    if (max > 64) break;
+  }
+  return max;
+}

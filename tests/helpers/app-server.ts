@@ -1,0 +1,61 @@
+// Starts the built app (`next start`, as `npm start` does) on a free port with its own data dir.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, waitFor } from './net';
+
+export const REPO = path.resolve(__dirname, '../..');
+
+export interface AppServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  proc: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startApp(env: Record<string, string> = {}, dataDir?: string): Promise<AppServer> {
+  if (!fs.existsSync(path.join(REPO, '.next', 'BUILD_ID'))) {
+    throw new Error('No production build: run `npm run build` before the integration tests.');
+  }
+  const port = await freePort();
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vlm-console-test-'));
+  const nextBin = path.join(REPO, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const proc = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_MANUAL_SIG_HANDLE: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+      VLM_CONSOLE_DATA_DIR: dir,
+      VLM_CONSOLE_DEFAULT_PROFILE: 'demo',
+      VLM_CONSOLE_STOP_GRACE_S: '3',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  proc.stderr?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/api/engine`)).ok, 30_000, `the app on ${url}`);
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  return {
+    url,
+    port,
+    dataDir: dir,
+    proc,
+    output: () => out,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      await exited;
+    },
+  };
+}
