@@ -20,6 +20,20 @@ export function initialOptionValues(profile: ProfileSummary): OptionValues {
   return values;
 }
 
+/** The options most launches touch; the rest sit under "Advanced". */
+const PRIMARY = new Set([
+  'model',
+  'modelFile',
+  'hfRepo',
+  'mmproj',
+  'baseUrl',
+  'apiKey',
+  'maxModelLen',
+  'gpuMemoryUtilization',
+  'imagesPerPrompt',
+  'port',
+]);
+
 export function OptionsForm({ profile, values, onChange, disabled }: OptionsFormProps) {
   const entries = Object.entries(profile.optionSchema.properties ?? {});
   const set = (key: string, value: unknown) => {
@@ -28,11 +42,24 @@ export function OptionsForm({ profile, values, onChange, disabled }: OptionsForm
     else next[key] = value;
     onChange(next);
   };
-  return (
-    <fieldset disabled={disabled} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-      {entries.map(([key, prop]) => (
+  const fields = (primary: boolean) =>
+    entries
+      .filter(([key]) => PRIMARY.has(key) === primary)
+      .map(([key, prop]) => (
         <OptionField key={key} name={key} prop={prop} value={values[key]} onChange={(v) => set(key, v)} />
-      ))}
+      ));
+  const advanced = fields(false);
+  return (
+    <fieldset disabled={disabled} className="flex flex-col gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">{fields(true)}</div>
+      {advanced.length > 0 && (
+        <details className="group rounded-md border border-border px-3 py-2">
+          <summary className="cursor-pointer text-sm text-muted-foreground select-none">
+            Advanced options
+          </summary>
+          <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">{advanced}</div>
+        </details>
+      )}
     </fieldset>
   );
 }

@@ -37,7 +37,7 @@ describe('launcher page', () => {
       await ui.waitForState('starting');
       await ui.waitForState('ready');
       await page.getByTestId('model-id').getByText('demo/vlm-demo').waitFor();
-      await page.getByTestId('log-line').filter({ hasText: 'Application startup complete' }).waitFor();
+      await page.getByTestId('log-line').filter({ hasText: 'Application startup complete' }).last().waitFor();
       expect(await ui.logLines().count()).toBeGreaterThan(10);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/engine-ready-${scheme}.png`, fullPage: true });
       const { launchId } = await getStatus(app.url);

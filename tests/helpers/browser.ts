@@ -1,6 +1,6 @@
-// Debian's Chromium driven by playwright-core (a downloaded browser cannot be had here).
+// Debian's Chromium driven by playwright-core (a downloaded browser cannot be had here). Playwright gives
+// each launch a fresh profile of its own.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 
@@ -19,7 +19,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${fs.mkdtempSync(path.join(os.tmpdir(), 'vlm-chromium-'))}`,
     ],
   });
 }

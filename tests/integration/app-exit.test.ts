@@ -36,8 +36,11 @@ describe('when the app exits', () => {
 
   it('SIGKILL to the app: the watchdog notices and tears the engine down', async () => {
     const { app, launchId } = await readyEngine();
+    expect(processesWith('VLLM::EngineCore').length).toBeGreaterThan(0);
+    const cores = processesOfLaunch(launchId);
     await app.stop('SIGKILL');
     await waitFor(() => processesOfLaunch(launchId).length === 0, 15_000, 'the engine to be torn down');
+    expect(cores.filter((pid) => processesWith('VLLM::EngineCore').includes(pid))).toEqual([]);
   });
 
   it('an engine left by a hard-killed app and watchdog is reported as orphaned and can be stopped', async () => {

@@ -6,7 +6,8 @@ export class EnginePage {
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.getByTestId('profile-select').waitFor();
+    // The profiles arrive after the first paint; the form is usable once they are there.
+    await this.page.locator('[data-testid="profile-select"] option').first().waitFor({ state: 'attached' });
   }
 
   state() {

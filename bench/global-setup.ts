@@ -1,0 +1,6 @@
+import { printReport, resetReport } from './report';
+
+export default function setup() {
+  resetReport();
+  return () => printReport();
+}
