@@ -8,7 +8,7 @@ import { processesOfLaunch, processesWith } from '../helpers/processes';
 let app: AppServer;
 
 beforeAll(async () => {
-  app = await startApp({ VLM_CONSOLE_STARTUP_TIMEOUT_S: '3' });
+  app = await startApp({ VLM_CONSOLE_STARTUP_TIMEOUT_S: '3', VLM_CONSOLE_STALL_WARNING_S: '1' });
 });
 
 afterAll(async () => {
@@ -53,6 +53,8 @@ describe('engine life cycle', () => {
     const port = await freePort();
     await startEngine(app.url, { port, extraArgs: ['--startup-seconds', '0.2', '--hang'] });
     const starting = await getStatus(app.url);
+    const stalled = await waitFor(async () => (await getStatus(app.url)).warning, 5000, 'the stall warning');
+    expect(stalled).toMatch(/No log output/);
     const failed = await waitForState(app.url, ['failed'], 20_000);
     expect(failed.error).toMatch(/did not become ready within 3 s/);
     await waitFor(

@@ -1,0 +1,105 @@
+// Types of the launch-failure diagnosis: the rule table (data), what a rule match becomes (a Diagnosis), and the
+// option patch a "fix" button applies. Pure and isomorphic: the supervisor and the UI both import it.
+
+/** Category ids; they are also the labels of the shared fixture file, so do not rename them. */
+export const DIAGNOSIS_CATEGORIES = [
+  'cuda_oom',
+  'kv_cache_too_small',
+  'no_kv_cache_memory',
+  'gpu_memory_in_use',
+  'no_gpu_or_driver',
+  'torch_cuda_mismatch',
+  'unsupported_gpu_arch',
+  'trust_remote_code',
+  'unsupported_architecture',
+  'transformers_version',
+  'max_model_len_exceeds_model',
+  'port_in_use',
+  'gated_or_missing_model',
+  'disk_full',
+  'corrupt_weights',
+  'shm_multiproc',
+  'compile_toolchain',
+  'engine_core_died',
+  'engine_ready_timeout',
+  'chat_template',
+  'mm_limit',
+  'unknown',
+] as const;
+export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
+/** `unknown` is the fallback of the scanner, never a rule. */
+export type RuleCategory = Exclude<DiagnosisCategory, 'unknown'>;
+
+/** `request` errors are shown on a failed chat; `launch` errors on a failed start. */
+export type DiagnosisPhase = 'launch' | 'request';
+export type DiagnosisSeverity = 'error' | 'warning';
+
+/** Launch-option keys a fix may change; the names match the launch form's option schema. */
+export interface LaunchOptionPatch {
+  maxModelLen?: number;
+  gpuMemoryUtilization?: number;
+  maxNumSeqs?: number;
+  enforceEager?: boolean;
+  trustRemoteCode?: boolean;
+  quantization?: string;
+  port?: number;
+  imagesPerPrompt?: number;
+  dtype?: string;
+}
+
+export interface DiagnosisPatch {
+  /** Short button-ready text, e.g. "Relaunch with context 24,576". */
+  label: string;
+  options: LaunchOptionPatch;
+}
+
+export interface DiagnosisRule {
+  id: string;
+  category: RuleCategory;
+  phase: DiagnosisPhase;
+  /** Tested against a line with process prefixes and log heads removed. Never use the `g` or `y` flag. */
+  patterns: readonly RegExp[];
+  /** Higher wins when several rules match anywhere in the log; root causes outrank their symptoms. */
+  priority: number;
+  severity: DiagnosisSeverity;
+  title: string;
+  explanation: string;
+  fix: string;
+  /** Computes option changes from the matched line; null when the line lacks the numbers it needs. */
+  patch?: (match: RegExpExecArray, line: string) => DiagnosisPatch | null;
+  /** The rule only fires when one of the `within` lines before the match matches `pattern`. */
+  context?: { pattern: RegExp; within: number };
+  /** Wrapper rules: quote the first real exception line of the log instead of the wrapper line. */
+  quoteRootCause?: boolean;
+}
+
+export interface DiagnosisLine {
+  /** 0-based index of the line in the input (the lines of `diagnose`'s text, or `diagnoseLines`'s array). */
+  index: number;
+  /** The line without process prefixes, timestamps and log heads. */
+  text: string;
+  /** The caller's sequence number for the line, when `diagnoseLines` was given one. */
+  seq?: number;
+}
+
+export interface Diagnosis {
+  ruleId: string;
+  category: DiagnosisCategory;
+  phase: DiagnosisPhase;
+  severity: DiagnosisSeverity;
+  title: string;
+  explanation: string;
+  fix: string;
+  line: DiagnosisLine;
+  patch?: DiagnosisPatch;
+}
+
+export interface DiagnoseOptions {
+  /** Which rules may answer; `any` (the default) uses all of them. */
+  phase?: DiagnosisPhase | 'any';
+}
+
+export interface LogLineInput {
+  seq?: number;
+  text: string;
+}
