@@ -1,4 +1,5 @@
 // Wire types shared by the supervisor, the routes and the UI. Changing a field name here changes the public API.
+import type { Diagnosis } from '@/lib/diagnosis';
 
 export const ENGINE_STATES = [
   'stopped',
@@ -74,4 +75,6 @@ export interface EngineStatus {
   warning: string | null;
   /** The command line that was run, secrets masked. */
   command: string[] | null;
+  /** What went wrong (or a known warning while starting), in plain words, with the line that shows it. */
+  diagnosis: Diagnosis | null;
 }

@@ -12,7 +12,7 @@ export interface LogStoreOptions {
   dataDir: string;
   maxLines: number;
   maxBytes: number;
-  onLine(line: LogLine): void;
+  onLine(line: LogLine, isNew: boolean): void;
 }
 
 type Listener = (line: LogLine, isNew: boolean) => void;
@@ -130,7 +130,7 @@ export class LogStore {
       const line = updated ?? this.ring.append(stream, event.text);
       this.current[stream] = line.seq;
       this.recordOnDisk(stream, event);
-      this.opts.onLine(line);
+      this.opts.onLine(line, isNew);
       this.notify(line, isNew);
     }
   }

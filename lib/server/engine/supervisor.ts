@@ -4,6 +4,7 @@ import 'server-only';
 // here. Invariants: the state only changes through the transition table; start and stop are serialised;
 // a launch's processes are gone (checked, not assumed) before the state says `stopped`.
 import { EventEmitter } from 'node:events';
+import { createDiagnosisScanner, type DiagnosisScanner } from '@/lib/diagnosis';
 import { firstExceptionLine } from '@/lib/engine/exception-line';
 import { nextStage } from '@/lib/engine/stages';
 import { type EngineEvent, isActive, nextState } from '@/lib/engine/state-machine';
@@ -33,6 +34,7 @@ const IDLE_STATUS: EngineStatus = {
   health: null,
   warning: null,
   command: null,
+  diagnosis: null,
 };
 
 interface ActiveLaunch {
@@ -49,6 +51,7 @@ export class EngineSupervisor {
   private lock: Promise<unknown> = Promise.resolve();
   private teardown: Promise<void> | null = null;
   private orphan: Awaited<ReturnType<typeof recoverOrphan>> = null;
+  private scanner: DiagnosisScanner = createDiagnosisScanner({ phase: 'launch' });
 
   constructor(private readonly env: AppEnv) {
     this.events.setMaxListeners(0);
@@ -56,7 +59,7 @@ export class EngineSupervisor {
       dataDir: env.dataDir,
       maxLines: env.VLM_CONSOLE_LOG_MAX_LINES,
       maxBytes: env.VLM_CONSOLE_LOG_MAX_BYTES,
-      onLine: (line) => this.onLogLine(line),
+      onLine: (line, isNew) => this.onLogLine(line, isNew),
     });
   }
 
@@ -147,6 +150,7 @@ export class EngineSupervisor {
 
   private async launch(plan: LaunchPlan): Promise<void> {
     await this.logs.beginLaunch(plan.launchId);
+    this.scanner = createDiagnosisScanner({ phase: 'launch' });
     const engineStep = plan.steps.find((s) => s.kind === 'engine');
     this.logs.system(`Launch ${plan.launchId}: profile ${plan.profile.id}`);
     if (engineStep) this.logs.system(`$ ${engineStep.display.join(' ')}`);
@@ -305,6 +309,9 @@ export class EngineSupervisor {
           void this.cleanupAfterEnd(plan);
           return;
         }
+        // A known warning (or an error the engine has not died of yet) shows while the launch goes on.
+        const diagnosis = this.scanner.result();
+        if (diagnosis && diagnosis.ruleId !== this.status.diagnosis?.ruleId) this.patch({ diagnosis });
         const silentFor = now - this.logs.lastWriteAt;
         if (silentFor >= stallMs && !this.status.warning) {
           this.patch({
@@ -361,8 +368,12 @@ export class EngineSupervisor {
     this.transition('stopped', { ...IDLE_STATUS, state: this.status.state });
   }
 
-  private onLogLine(line: LogLine): void {
-    if (this.status.state !== 'starting') return;
+  private onLogLine(line: LogLine, isNew: boolean): void {
+    const state = this.status.state;
+    if (isNew && line.stream !== 'system' && (state === 'starting' || state === 'ready')) {
+      this.scanner.push(line.text, line.seq);
+    }
+    if (state !== 'starting') return;
     const stage = nextStage(this.status.stage, line.text, line.ts);
     if (stage && stage !== this.status.stage) this.setStage(stage);
     if (this.status.warning) this.patch({ warning: null });
@@ -383,6 +394,9 @@ export class EngineSupervisor {
   private transition(event: EngineEvent, patch: Partial<EngineStatus>): void {
     const state = nextState(this.status.state, event);
     if (!state) return;
+    if ((state === 'crashed' || state === 'failed') && !('diagnosis' in patch)) {
+      patch = { ...patch, diagnosis: this.scanner.result() };
+    }
     this.status = { ...this.status, ...patch, state };
     this.emit();
   }
