@@ -11,6 +11,9 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'engine_not_ready'
   | 'engine_unavailable'
+  | 'engine_rejected'
+  | 'generation_not_found'
+  | 'generation_gone'
   | 'internal';
 
 export interface ApiErrorBody {

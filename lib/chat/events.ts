@@ -24,7 +24,10 @@ export type DoneEvent = {
   durationMs: number;
 };
 
-export type ChatEvent = ReasoningEvent | ContentEvent | UsageEvent | ErrorEvent | DoneEvent;
+/** First event of every stream: the id to reattach with or stop by, and who answers. */
+export type GenerationEvent = { type: 'generation'; id: string; model: string };
+
+export type ChatEvent = GenerationEvent | ReasoningEvent | ContentEvent | UsageEvent | ErrorEvent | DoneEvent;
 export type ChatEventType = ChatEvent['type'];
 
 const count = z.number().int().nonnegative();
@@ -32,6 +35,7 @@ const millis = z.number().nonnegative();
 
 // Payload schemas per event name; `z.object` drops unknown keys, so newer servers may add fields safely.
 const payloadSchemas = {
+  generation: z.object({ id: z.string(), model: z.string() }),
   reasoning: z.object({ text: z.string() }),
   content: z.object({ text: z.string() }),
   usage: z.object({ prompt: count, completion: count, reasoning: count.optional() }),

@@ -44,6 +44,8 @@ export interface EngineProfile {
   /** Default launch options; validated against the kind's option schema together with the user's. */
   defaults: Record<string, unknown>;
   reasoningFormat: ReasoningFormat;
+  /** What the model's output looks like when launched without a reasoning parser (default `auto`). */
+  unparsedReasoningFormat?: ReasoningFormat;
   images: ImageLimits;
   sampling: SamplingDefaults;
   gpu: GpuRequirement | null;
@@ -77,6 +79,7 @@ export const PROFILES: readonly EngineProfile[] = [
       reasoningParser: 'ernie45',
     },
     reasoningFormat: 'parsed',
+    unparsedReasoningFormat: 'ernie-raw',
     images: ERNIE_IMAGES,
     sampling: THINKING_SAMPLING,
     gpu: { minMemoryGiB: 22, minComputeCapability: 7.5 },
@@ -97,6 +100,7 @@ export const PROFILES: readonly EngineProfile[] = [
       reasoningParser: 'ernie45',
     },
     reasoningFormat: 'parsed',
+    unparsedReasoningFormat: 'ernie-raw',
     images: ERNIE_IMAGES,
     sampling: THINKING_SAMPLING,
     gpu: { minMemoryGiB: 62, minComputeCapability: 8.0 },
@@ -203,12 +207,22 @@ export const PROFILES: readonly EngineProfile[] = [
       reasoningParser: 'ernie45',
     },
     reasoningFormat: 'parsed',
+    unparsedReasoningFormat: 'ernie-raw',
     images: ERNIE_IMAGES,
     sampling: THINKING_SAMPLING,
     gpu: null,
     note: 'A stand-in that behaves like vLLM (log, health, streaming, thinking) for machines without a GPU.',
   },
 ];
+
+/** How thinking arrives from a launch: parsed into fields when a reasoning parser runs, raw otherwise. */
+export function effectiveReasoningFormat(
+  profile: EngineProfile,
+  options: Record<string, unknown>,
+): ReasoningFormat {
+  if (profile.reasoningFormat !== 'parsed' || options.reasoningParser) return profile.reasoningFormat;
+  return profile.unparsedReasoningFormat ?? 'auto';
+}
 
 export function findProfile(id: string): EngineProfile | undefined {
   return PROFILES.find((p) => p.id === id);

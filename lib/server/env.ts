@@ -20,6 +20,8 @@ const envSchema = z.object({
   VLM_CONSOLE_HEALTH_INTERVAL_S: seconds(10),
   VLM_CONSOLE_LOG_MAX_LINES: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   VLM_CONSOLE_LOG_MAX_BYTES: z.coerce.number().int().min(10_000).max(512_000_000).default(8_000_000),
+  /** A reply nobody is attached to is aborted after this long. */
+  VLM_CONSOLE_CHAT_ABANDON_S: seconds(60),
   /** `auto` runs the Hub's downloader before vLLM for weights not yet cached; `off` leaves it to the engine. */
   VLM_CONSOLE_HF_DOWNLOAD: z.enum(['auto', 'off']).default('auto'),
 });

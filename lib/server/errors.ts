@@ -16,6 +16,9 @@ const STATUS: Record<ApiErrorCode, number> = {
   unsupported_media_type: 415,
   engine_not_ready: 409,
   engine_unavailable: 503,
+  engine_rejected: 400,
+  generation_not_found: 404,
+  generation_gone: 410,
   internal: 500,
 };
 

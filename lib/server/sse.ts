@@ -32,6 +32,7 @@ export function sseEvent(event: string, data: unknown, id?: number): string {
 export function sseResponse(
   request: Request,
   start: (sink: SseSink) => { cleanup: () => void; onDrain?: () => void },
+  headers: Record<string, string> = {},
 ): Response {
   const encoder = new TextEncoder();
   let closed = false;
@@ -92,5 +93,5 @@ export function sseResponse(
     new ByteLengthQueuingStrategy({ highWaterMark: 256 * 1024 }),
   );
   request.signal.addEventListener('abort', close, { once: true });
-  return new Response(stream, { status: 200, headers: SSE_HEADERS });
+  return new Response(stream, { status: 200, headers: { ...SSE_HEADERS, ...headers } });
 }

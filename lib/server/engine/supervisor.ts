@@ -6,6 +6,7 @@ import 'server-only';
 import { EventEmitter } from 'node:events';
 import { createDiagnosisScanner, type DiagnosisScanner } from '@/lib/diagnosis';
 import { firstExceptionLine } from '@/lib/engine/exception-line';
+import { type EngineProfile, effectiveReasoningFormat, type ReasoningFormat } from '@/lib/engine/profiles';
 import { nextStage } from '@/lib/engine/stages';
 import { type EngineEvent, isActive, nextState } from '@/lib/engine/state-machine';
 import type { EngineHealth, EngineStatus, LogLine, Stage } from '@/lib/engine/types';
@@ -36,6 +37,14 @@ const IDLE_STATUS: EngineStatus = {
   command: null,
   diagnosis: null,
 };
+
+export interface EngineConnection {
+  baseUrl: string;
+  apiKey: string | null;
+  model: string;
+  profile: EngineProfile;
+  reasoningFormat: ReasoningFormat;
+}
 
 interface ActiveLaunch {
   plan: LaunchPlan;
@@ -83,14 +92,15 @@ export class EngineSupervisor {
   }
 
   /** Where chat requests go while the engine is ready. */
-  getConnection(): { baseUrl: string; apiKey: string | null; model: string; profileId: string } | null {
+  getConnection(): EngineConnection | null {
     if (this.status.state !== 'ready' || !this.active || !this.status.model) return null;
     const { plan } = this.active;
     return {
       baseUrl: plan.baseUrl,
       apiKey: plan.apiKey,
       model: this.status.model.id,
-      profileId: plan.profile.id,
+      profile: plan.profile,
+      reasoningFormat: effectiveReasoningFormat(plan.profile, plan.options),
     };
   }
 

@@ -1,0 +1,26 @@
+import { NextResponse } from 'next/server';
+import { generations } from '@/lib/server/chat/start-chat';
+import { AppError, validationError } from '@/lib/server/errors';
+import { readJson } from '@/lib/server/read-json';
+import { route } from '@/lib/server/route';
+import { generationIdSchema } from '../schema';
+
+export const dynamic = 'force-dynamic';
+
+interface Context {
+  params: Promise<{ id: string }>;
+}
+
+// Stop a reply: the engine request is aborted at once; what came so far stays, and the stream ends with done.
+export const POST = route(async (request, context: Context) => {
+  const id = generationIdSchema.safeParse((await context.params).id);
+  if (!id.success) throw validationError(id.error, 'id');
+  const body = await readJson(request, { maxBytes: 1024, emptyAs: {} });
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length > 0) {
+    throw new AppError('validation_failed', 'body: stop takes no parameters; send nothing or {}');
+  }
+  const generation = generations().get(id.data);
+  if (!generation) throw new AppError('generation_not_found', 'That reply is no longer on the server.');
+  if (!generation.finished) generation.abort.abort('stop');
+  return NextResponse.json({ id: generation.id, finished: generation.finished }, { status: 202 });
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+// Bounds: generous for real use, small enough that a hostile body costs little. Images arrive as data URLs
+// of the formats vision models take; their bytes are checked again when the images feature validates them.
+const DATA_URL = /^data:image\/(?:png|jpeg|webp|gif|bmp);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+const textPart = z.object({ type: z.literal('text'), text: z.string().max(200_000) }).strict();
+const imagePart = z
+  .object({
+    type: z.literal('image_url'),
+    image_url: z
+      .object({
+        url: z
+          .string()
+          .max(16_000_000)
+          .regex(DATA_URL, 'must be a base64 data URL of a PNG, JPEG, WebP, GIF or BMP'),
+        detail: z.enum(['auto', 'low', 'high']).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+const message = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('system'), content: z.string().max(100_000) }).strict(),
+  z
+    .object({
+      role: z.literal('user'),
+      content: z.union([
+        z.string().max(200_000),
+        z
+          .array(z.union([textPart, imagePart]))
+          .min(1)
+          .max(64),
+      ]),
+    })
+    .strict(),
+  z.object({ role: z.literal('assistant'), content: z.string().max(1_000_000) }).strict(),
+]);
+
+export const chatParamsSchema = z
+  .object({
+    temperature: z.number().min(0).max(2).optional(),
+    top_p: z.number().gt(0).max(1).optional(),
+    max_tokens: z.number().int().min(1).max(1_048_576).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
+    stop: z.array(z.string().min(1).max(64)).max(4).optional(),
+  })
+  .strict();
+
+export const chatBodySchema = z
+  .object({
+    messages: z
+      .array(message)
+      .min(1)
+      .max(1000)
+      .refine((m) => m.at(-1)?.role === 'user', { message: 'the last message must be from the user' }),
+    params: chatParamsSchema.default({}),
+  })
+  .strict();
+
+export type ChatBody = z.infer<typeof chatBodySchema>;
