@@ -3,23 +3,22 @@ import 'server-only';
 // thinking becomes `reasoning`), and every way the stream can end — finished, stopped, abandoned, engine
 // error chunk, engine gone — ends with the events the contract promises: what came, maybe an `error`, then
 // exactly one `done`.
-import { APIError } from 'openai';
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { Stream } from 'openai/streaming';
 import type { ChatEvent } from '@/lib/chat/events';
 import { StreamNormalizer } from '@/lib/chat/stream-normalizer';
 import type { ReasoningFormat } from '@/lib/engine/profiles';
+import { engineChunks } from './engine-events';
 import type { Generation } from './generation';
 
 export interface RunOptions {
-  stream: Stream<ChatCompletionChunk>;
+  /** The engine's streaming response body (the SDK made the request). */
+  body: ReadableStream<Uint8Array>;
   generation: Generation;
   reasoningFormat: ReasoningFormat;
   startedAt: number;
 }
 
 export async function runGeneration({
-  stream,
+  body,
   generation,
   reasoningFormat,
   startedAt,
@@ -29,15 +28,15 @@ export async function runGeneration({
     for (const event of events) generation.push(event);
   };
   try {
-    for await (const chunk of stream) {
-      emit(normalizer.push(chunk));
-      if (normalizer.state.errored) break;
+    read: for await (const batch of engineChunks(body)) {
+      for (const chunk of batch) {
+        if (chunk.kind === 'done') break read;
+        emit(normalizer.push(chunk.value));
+        if (normalizer.state.errored) break read;
+      }
     }
   } catch (error) {
-    if (error instanceof APIError && error.error) {
-      // vLLM's mid-stream error chunk, which the SDK raises instead of yielding.
-      emit(normalizer.push({ error: error.error }));
-    } else if (!generation.abort.signal.aborted) {
+    if (!generation.abort.signal.aborted) {
       emit(normalizer.push({ error: { type: 'engine_disconnected', message: disconnectMessage(error) } }));
     }
   }

@@ -55,25 +55,29 @@ export async function startChat(request: ChatRequest): Promise<Generation> {
   const startedAt = performance.now();
   const generation = generations().create(connection.model);
   const client = engineClient(connection.baseUrl, connection.apiKey);
-  let stream: Awaited<ReturnType<typeof client.chat.completions.create>>;
+  let body: ReadableStream<Uint8Array> | null;
   try {
-    stream = await client.chat.completions.create(
-      {
-        model: connection.model,
-        messages: request.messages,
-        stream: true,
-        stream_options: { include_usage: true },
-        ...request.params,
-      },
-      { signal: generation.abort.signal },
-    );
+    const response = await client.chat.completions
+      .create(
+        {
+          model: connection.model,
+          messages: request.messages,
+          stream: true,
+          stream_options: { include_usage: true },
+          ...request.params,
+        },
+        { signal: generation.abort.signal },
+      )
+      .asResponse();
+    body = response.body;
   } catch (error) {
     generation.abort.abort('rejected');
     generations().discard(generation.id);
     throw engineRefusal(error);
   }
   generation.push({ type: 'generation', id: generation.id, model: connection.model });
-  void runGeneration({ stream, generation, reasoningFormat: connection.reasoningFormat, startedAt });
+  if (!body) throw new AppError('engine_unavailable', 'The engine answered without a body.');
+  void runGeneration({ body, generation, reasoningFormat: connection.reasoningFormat, startedAt });
   return generation;
 }
 
