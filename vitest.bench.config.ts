@@ -11,6 +11,7 @@ export default defineConfig({
     globalSetup: ['bench/global-setup.ts'],
     testTimeout: 600_000,
     hookTimeout: 120_000,
+    setupFiles: ['tests/setup.ts'],
     pool: 'forks',
     fileParallelism: false,
   },

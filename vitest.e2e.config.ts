@@ -9,6 +9,7 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    setupFiles: ['tests/setup.ts'],
     pool: 'forks',
     fileParallelism: false,
   },

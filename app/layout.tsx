@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -16,7 +17,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: the Content-Security-Policy (proxy.ts) allows only scripts carrying
+  // this request's nonce, which Next can only add at request time.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh antialiased font-sans">{children}</body>

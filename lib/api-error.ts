@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'engine_rejected'
   | 'generation_not_found'
   | 'generation_gone'
+  | 'rate_limited'
   | 'internal';
 
 export interface ApiErrorBody {

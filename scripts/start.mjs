@@ -1,27 +1,47 @@
 #!/usr/bin/env node
-// `npm start`: runs the built app with Next's production server on 127.0.0.1 (HOST to change it) and lets
-// the app handle SIGINT/SIGTERM itself so that it can stop the engine before exiting.
-import { spawn } from 'node:child_process';
+// `npm start`: serves the production build on 127.0.0.1 (HOST to change it) through a small custom server.
+// It exists for two things `next start` cannot do: tell the app the real client address (for the sign-in
+// rate limit) without trusting a header anyone can send, and stop the engine before exiting on
+// SIGINT/SIGTERM (the app's own handlers run; Next installs none in this mode).
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import http from 'node:http';
+import next from 'next';
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from './lib/client-address.mjs';
 
-const require = createRequire(import.meta.url);
 if (!fs.existsSync('.next/BUILD_ID')) {
   console.error(
     'No production build found: run `npm run build` first (or `npm ci && npm run build && npm start`).',
   );
   process.exit(1);
 }
+
 const host = process.env.HOST || '127.0.0.1';
-const port = process.env.PORT || '3000';
-const nextBin = require.resolve('next/dist/bin/next');
-const child = spawn(process.execPath, [nextBin, 'start', '-H', host, '-p', port, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' },
+const port = Number(process.env.PORT || 3000);
+const isTrusted = parseTrustedProxies(process.env.VLM_CONSOLE_TRUSTED_PROXIES);
+process.env.NODE_ENV = 'production';
+
+const app = next({ dev: false, hostname: host, port, dir: process.cwd() });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+    req.socket.remoteAddress,
+    req.headers['x-forwarded-for'],
+    isTrusted,
+  );
+  handle(req, res);
 });
-console.log(`VLM Console on http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`);
-// Forward, then wait: the server stops the engine and exits on its own.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => child.kill(signal));
-}
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
+// Streams (engine log, chat) stay open for minutes; only idle keep-alive sockets should time out.
+server.requestTimeout = 0;
+server.headersTimeout = 60_000;
+server.listen(port, host, () => {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  console.log(`VLM Console listening on http://${shown}:${port}`);
+  const announce = globalThis[Symbol.for('vlm-console.announce')];
+  if (typeof announce === 'function') announce(`http://${shown}:${port}`);
+});
+server.on('error', (error) => {
+  console.error(`Could not listen on ${host}:${port}: ${error.message}`);
+  process.exit(1);
+});

@@ -7,4 +7,11 @@ export const ENDPOINTS = {
   engineLogsDownload: '/api/engine/logs/download',
   engineHealth: '/api/engine/health',
   profiles: '/api/profiles',
+  signIn: '/api/auth/sign-in',
+  signOut: '/api/auth/sign-out',
+  rotateToken: '/api/auth/rotate',
+  session: '/api/auth/session',
+  chat: '/api/chat',
+  chatStream: (generationId: string) => `/api/chat/${encodeURIComponent(generationId)}/stream`,
+  chatStop: (generationId: string) => `/api/chat/${encodeURIComponent(generationId)}/stop`,
 } as const;

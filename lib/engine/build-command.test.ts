@@ -8,7 +8,7 @@ const CTX = {
   node: '/usr/bin/node',
   appDir: '/app',
   host: '127.0.0.1',
-  apiKey: 'k3y',
+  apiKey: 'k3y-0123456789',
 };
 
 function commandFor(profileId: string, user: Record<string, unknown> = {}) {
@@ -37,8 +37,8 @@ describe('argument building per profile', () => {
     expect(args.join(' ')).toContain('--max-model-len 32768');
     expect(args).not.toContain('--quantization');
     // The key travels in the environment, not on the command line where `ps` shows it.
-    expect(args).not.toContain('k3y');
-    expect(cmd?.env).toEqual({ VLLM_API_KEY: 'k3y' });
+    expect(args).not.toContain('k3y-0123456789');
+    expect(cmd?.env).toEqual({ VLLM_API_KEY: 'k3y-0123456789' });
   });
 
   it('InternVL2 AWQ forces --quantization awq', () => {
@@ -57,14 +57,14 @@ describe('argument building per profile', () => {
     expect(args).toContain('-m sglang.launch_server --model-path Qwen/Qwen2.5-VL-7B-Instruct');
     expect(args).toContain('--context-length 8192');
     expect(args).toContain('--mem-fraction-static 0.85');
-    expect(args).toContain('--api-key k3y');
+    expect(args).toContain('--api-key k3y-0123456789');
   });
 
   it('llama.cpp runs the resolved binary with a GGUF from the Hub', () => {
     const cmd = commandFor('llama-cpp', { hfRepo: 'ggml-org/gemma-3-4b-it-GGUF' });
     expect(cmd?.executable).toBe('/opt/llama-server');
     expect(cmd?.args.join(' ')).toContain('-hf ggml-org/gemma-3-4b-it-GGUF');
-    expect(cmd?.env).toEqual({ LLAMA_ARG_API_KEY: 'k3y' });
+    expect(cmd?.env).toEqual({ LLAMA_ARG_API_KEY: 'k3y-0123456789' });
   });
 
   it('external launches nothing', () => {
@@ -89,8 +89,8 @@ describe('argument building per profile', () => {
     const profile = findProfile('sglang-custom');
     const cmd = commandFor('sglang-custom', { model: 'a/b' });
     if (!profile || !cmd) throw new Error('missing');
-    expect(maskCommand(cmd, ['k3y']).join(' ')).not.toContain('k3y');
-    expect(maskCommand(cmd, ['k3y'])).toContain('***');
+    expect(maskCommand(cmd, ['k3y-0123456789']).join(' ')).not.toContain('k3y-0123456789');
+    expect(maskCommand(cmd, ['k3y-0123456789'])).toContain('***');
   });
 });
 

@@ -1,6 +1,7 @@
 // Turns a profile and validated options into an argument array. Pure: no I/O, no shell; every value here
 // already passed its zod schema, and extra flags pass an allow-list of the engine's own flags.
 import { ENGINE_KIND_SPECS, type EngineKindSpec } from './engine-kinds';
+import { createMasker } from './mask-secrets';
 import type { EngineProfile } from './profiles';
 
 export interface OptionIssue {
@@ -111,9 +112,8 @@ function optionFlags(spec: EngineKindSpec, options: Record<string, unknown>): st
   return out;
 }
 
-/** The command as shown to people: the API key replaced, nothing else changed. */
+/** The command as shown to people: secrets replaced, nothing else changed. */
 export function maskCommand(command: EngineCommand, secrets: string[]): string[] {
-  const mask = (s: string) =>
-    secrets.reduce((acc, secret) => (secret ? acc.split(secret).join('***') : acc), s);
+  const mask = createMasker(secrets);
   return [command.executable, ...command.args].map(mask);
 }

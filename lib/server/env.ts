@@ -20,6 +20,12 @@ const envSchema = z.object({
   VLM_CONSOLE_HEALTH_INTERVAL_S: seconds(10),
   VLM_CONSOLE_LOG_MAX_LINES: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   VLM_CONSOLE_LOG_MAX_BYTES: z.coerce.number().int().min(10_000).max(512_000_000).default(8_000_000),
+  VLM_CONSOLE_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  VLM_CONSOLE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  VLM_CONSOLE_SIGNIN_WINDOW_S: seconds(300),
+  VLM_CONSOLE_TRUSTED_PROXIES: z.string().default(''),
+  /** Allow Colab's output frame to embed the app (its port proxy shows it in an iframe). */
+  VLM_CONSOLE_ALLOW_COLAB_FRAME: z.enum(['0', '1']).default('0'),
   /** A reply nobody is attached to is aborted after this long. */
   VLM_CONSOLE_CHAT_ABANDON_S: seconds(60),
   /** `auto` runs the Hub's downloader before vLLM for weights not yet cached; `off` leaves it to the engine. */

@@ -19,6 +19,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   engine_rejected: 400,
   generation_not_found: 404,
   generation_gone: 410,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -27,6 +28,7 @@ export class AppError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly hint?: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -38,7 +40,10 @@ export class AppError extends Error {
   toResponse(): NextResponse<ApiErrorBody> {
     const body: ApiErrorBody = { error: { code: this.code, message: this.message } };
     if (this.hint) body.error.hint = this.hint;
-    return NextResponse.json(body, { status: this.status, headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json(body, {
+      status: this.status,
+      headers: { 'Cache-Control': 'no-store', ...this.headers },
+    });
   }
 }
 

@@ -81,3 +81,11 @@ function depth(value: unknown, level = 0): number {
   }
   return max;
 }
+
+/** For actions that take no parameters: nothing, or `{}`; anything else is a 400 rather than ignored. */
+export async function readEmptyBody(request: Request): Promise<void> {
+  const body = await readJson(request, { maxBytes: 1024, emptyAs: {} });
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length > 0) {
+    throw new AppError('validation_failed', 'body: this action takes no parameters; send nothing or {}');
+  }
+}

@@ -1,8 +1,9 @@
-// Starts the built app (`next start`, as `npm start` does) on a free port with its own data dir.
+// Starts the built app exactly as `npm start` does (scripts/start.mjs) on a free port with its own data dir.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TEST_TOKEN } from './auth';
 import { freePort, waitFor } from './net';
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -22,17 +23,18 @@ export async function startApp(env: Record<string, string> = {}, dataDir?: strin
   }
   const port = await freePort();
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vlm-console-test-'));
-  const nextBin = path.join(REPO, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const proc = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const proc = spawn(process.execPath, [path.join(REPO, 'scripts', 'start.mjs')], {
     cwd: REPO,
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      NEXT_MANUAL_SIG_HANDLE: 'true',
+      HOST: '127.0.0.1',
+      PORT: String(port),
       NEXT_TELEMETRY_DISABLED: '1',
       VLM_CONSOLE_DATA_DIR: dir,
       VLM_CONSOLE_DEFAULT_PROFILE: 'demo',
       VLM_CONSOLE_STOP_GRACE_S: '3',
+      VLM_CONSOLE_TOKEN: TEST_TOKEN,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +47,7 @@ export async function startApp(env: Record<string, string> = {}, dataDir?: strin
     out += c.toString();
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/api/engine`)).ok, 30_000, `the app on ${url}`);
+  await waitFor(async () => (await fetch(`${url}/api/healthz`)).ok, 30_000, `the app on ${url}`);
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   return {
     url,

@@ -147,7 +147,10 @@ function engineStep(
     apiKey,
   });
   if (!command) throw new AppError('internal', 'This profile launches nothing.');
-  return { kind: 'engine', ...command, display: maskCommand(command, [apiKey]) };
+  const secrets = [apiKey, env.HF_TOKEN, process.env.VLM_CONSOLE_TOKEN].filter((s): s is string =>
+    Boolean(s),
+  );
+  return { kind: 'engine', ...command, display: maskCommand(command, secrets) };
 }
 
 /** A model given as a path must be a folder; a GGUF or projector must be a regular file. */

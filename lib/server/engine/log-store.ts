@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineAssembler, type LineEvent, opensNewLine } from '@/lib/engine/log-lines';
 import { LogRing } from '@/lib/engine/log-ring';
+import { createMasker } from '@/lib/engine/mask-secrets';
 import type { LogLine, LogStream } from '@/lib/engine/types';
 
 export interface LogStoreOptions {
@@ -32,6 +33,7 @@ export class LogStore {
   private readonly unwritten: Record<ChildStream, string | null> = { stdout: null, stderr: null };
   private diskBuffer = '';
   private diskFlushScheduled = false;
+  private mask: (text: string) => string = (text) => text;
 
   constructor(private readonly opts: LogStoreOptions) {
     this.ring = new LogRing({ maxLines: opts.maxLines, maxBytes: opts.maxBytes });
@@ -48,6 +50,11 @@ export class LogStore {
 
   logFile(launchId: string): string {
     return path.join(/*turbopackIgnore: true*/ this.opts.dataDir, 'logs', `${launchId}.log`);
+  }
+
+  /** Secrets never stored: every line is masked before it reaches the ring or the disk. */
+  setSecrets(secrets: readonly (string | null | undefined)[]): void {
+    this.mask = createMasker(secrets);
   }
 
   async beginLaunch(launchId: string): Promise<void> {
@@ -75,8 +82,8 @@ export class LogStore {
 
   /** A line from the app itself (launch, stop, clean-up), shown in the same log. */
   system(text: string): LogLine {
-    const line = this.ring.append('system', text);
-    this.toDisk(`[vlm-console] ${text}`);
+    const line = this.ring.append('system', this.mask(text));
+    this.toDisk(`[vlm-console] ${line.text}`);
     this.notify(line, true);
     return line;
   }
@@ -121,8 +128,9 @@ export class LogStore {
     return () => this.listeners.delete(listener);
   }
 
-  private apply(stream: ChildStream, events: LineEvent[]): void {
-    for (const event of events) {
+  private apply(stream: ChildStream, raw: LineEvent[]): void {
+    for (const unmasked of raw) {
+      const event = { ...unmasked, text: this.mask(unmasked.text) };
       const seq = this.current[stream];
       // A redraw of a line already evicted from the ring (a flood pushed it out) starts a new line.
       const updated = !opensNewLine(event) && seq !== null ? this.ring.update(seq, event.text) : undefined;

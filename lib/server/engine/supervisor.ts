@@ -10,6 +10,7 @@ import { type EngineProfile, effectiveReasoningFormat, type ReasoningFormat } fr
 import { nextStage } from '@/lib/engine/stages';
 import { type EngineEvent, isActive, nextState } from '@/lib/engine/state-machine';
 import type { EngineHealth, EngineStatus, LogLine, Stage } from '@/lib/engine/types';
+import { getCredentials } from '../auth/credentials';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { EngineProcess } from './engine-process';
@@ -159,6 +160,7 @@ export class EngineSupervisor {
   }
 
   private async launch(plan: LaunchPlan): Promise<void> {
+    this.logs.setSecrets([plan.apiKey, this.env.HF_TOKEN, getCredentials().token]);
     await this.logs.beginLaunch(plan.launchId);
     this.scanner = createDiagnosisScanner({ phase: 'launch' });
     const engineStep = plan.steps.find((s) => s.kind === 'engine');

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { generations } from '@/lib/server/chat/start-chat';
 import { AppError, validationError } from '@/lib/server/errors';
-import { readJson } from '@/lib/server/read-json';
+import { readEmptyBody } from '@/lib/server/read-json';
 import { route } from '@/lib/server/route';
 import { generationIdSchema } from '../schema';
 
@@ -15,10 +15,7 @@ interface Context {
 export const POST = route(async (request, context: Context) => {
   const id = generationIdSchema.safeParse((await context.params).id);
   if (!id.success) throw validationError(id.error, 'id');
-  const body = await readJson(request, { maxBytes: 1024, emptyAs: {} });
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length > 0) {
-    throw new AppError('validation_failed', 'body: stop takes no parameters; send nothing or {}');
-  }
+  await readEmptyBody(request);
   const generation = generations().get(id.data);
   if (!generation) throw new AppError('generation_not_found', 'That reply is no longer on the server.');
   if (!generation.finished) generation.abort.abort('stop');
