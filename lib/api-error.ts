@@ -15,10 +15,11 @@ export type ApiErrorCode =
   | 'generation_not_found'
   | 'generation_gone'
   | 'rate_limited'
+  | 'images_missing'
   | 'internal';
 
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; hint?: string };
+  error: { code: ApiErrorCode; message: string; hint?: string; details?: Record<string, unknown> };
 }
 
 export class ApiError extends Error {
@@ -27,6 +28,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly hint?: string,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -26,6 +26,14 @@ const envSchema = z.object({
   VLM_CONSOLE_TRUSTED_PROXIES: z.string().default(''),
   /** Allow Colab's output frame to embed the app (its port proxy shows it in an iframe). */
   VLM_CONSOLE_ALLOW_COLAB_FRAME: z.enum(['0', '1']).default('0'),
+  VLM_CONSOLE_IMAGE_MAX_BYTES: z.coerce.number().int().min(100_000).max(100_000_000).default(10_000_000),
+  VLM_CONSOLE_REQUEST_IMAGE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(100_000)
+    .max(400_000_000)
+    .default(40_000_000),
+  VLM_CONSOLE_IMAGE_STORE_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(1_000_000_000),
   /** A reply nobody is attached to is aborted after this long. */
   VLM_CONSOLE_CHAT_ABANDON_S: seconds(60),
   /** `auto` runs the Hub's downloader before vLLM for weights not yet cached; `off` leaves it to the engine. */

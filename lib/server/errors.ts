@@ -20,6 +20,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   generation_not_found: 404,
   generation_gone: 410,
   rate_limited: 429,
+  images_missing: 409,
   internal: 500,
 };
 
@@ -28,7 +29,7 @@ export class AppError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly hint?: string,
-    readonly headers: Record<string, string> = {},
+    readonly extras: { headers?: Record<string, string>; details?: Record<string, unknown> } = {},
   ) {
     super(message);
   }
@@ -40,10 +41,9 @@ export class AppError extends Error {
   toResponse(): NextResponse<ApiErrorBody> {
     const body: ApiErrorBody = { error: { code: this.code, message: this.message } };
     if (this.hint) body.error.hint = this.hint;
-    return NextResponse.json(body, {
-      status: this.status,
-      headers: { 'Cache-Control': 'no-store', ...this.headers },
-    });
+    if (this.extras.details) body.error.details = this.extras.details;
+    const headers = { 'Cache-Control': 'no-store', ...this.extras.headers };
+    return NextResponse.json(body, { status: this.status, headers });
   }
 }
 

@@ -45,7 +45,29 @@ class ForbiddenKey extends Error {
 }
 
 function tooLarge(max: number): AppError {
-  return new AppError('payload_too_large', `The request body is larger than ${Math.round(max / 1024)} KB.`);
+  const size = max >= 1_000_000 ? `${(max / 1_000_000).toFixed(0)} MB` : `${Math.round(max / 1024)} KB`;
+  return new AppError('payload_too_large', `The request body is larger than ${size}.`);
+}
+
+/** The raw body, refused with 413 past `maxBytes` while it is still arriving. */
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function readText(request: Request, maxBytes: number): Promise<string> {

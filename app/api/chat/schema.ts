@@ -20,6 +20,14 @@ const imagePart = z
   })
   .strict();
 
+/** An image uploaded before with POST /api/images, by the SHA-256 of its bytes. */
+const imageRefPart = z
+  .object({
+    type: z.literal('image_ref'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex key'),
+  })
+  .strict();
+
 const message = z.discriminatedUnion('role', [
   z.object({ role: z.literal('system'), content: z.string().max(100_000) }).strict(),
   z
@@ -28,7 +36,7 @@ const message = z.discriminatedUnion('role', [
       content: z.union([
         z.string().max(200_000),
         z
-          .array(z.union([textPart, imagePart]))
+          .array(z.union([textPart, imagePart, imageRefPart]))
           .min(1)
           .max(64),
       ]),

@@ -27,9 +27,7 @@ export function signIn(request: Request, body: { token: string } | { code: strin
       'rate_limited',
       `Too many failed sign-in attempts. Try again in ${wait} s.`,
       undefined,
-      {
-        'Retry-After': String(wait),
-      },
+      { headers: { 'Retry-After': String(wait) } },
     );
   }
   const ok = 'token' in body ? secretsEqual(body.token, getCredentials().token) : redeemSignInCode(body.code);

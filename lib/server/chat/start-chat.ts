@@ -3,19 +3,20 @@ import 'server-only';
 // the user chose), and hands the stream to a Generation. A request the engine refuses before streaming
 // (too many images, no chat template) is answered as a 4xx with the engine's words and our explanation.
 import { APIError } from 'openai';
-import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { diagnose } from '@/lib/diagnosis';
 import { getSupervisor } from '../engine/instance';
 import type { EngineSupervisor } from '../engine/supervisor';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
+import { getImageStore } from '../images/instance';
 import { engineClient } from './engine-client';
 import type { Generation } from './generation';
 import { getGenerations } from './registry';
+import { type RequestMessage, resolveImages } from './resolve-images';
 import { runGeneration } from './run-generation';
 
 export interface ChatRequest {
-  messages: ChatCompletionCreateParamsStreaming['messages'];
+  messages: RequestMessage[];
   params: { temperature?: number; top_p?: number; max_tokens?: number; seed?: number; stop?: string[] };
 }
 
@@ -53,6 +54,13 @@ export async function startChat(request: ChatRequest): Promise<Generation> {
   }
   watchEngine(supervisor);
   const startedAt = performance.now();
+  const env = getEnv();
+  const messages = await resolveImages(request.messages, {
+    limit: connection.imageLimit,
+    maxImageBytes: env.VLM_CONSOLE_IMAGE_MAX_BYTES,
+    maxRequestBytes: env.VLM_CONSOLE_REQUEST_IMAGE_MAX_BYTES,
+    store: getImageStore(),
+  });
   const generation = generations().create(connection.model);
   const client = engineClient(connection.baseUrl, connection.apiKey);
   let body: ReadableStream<Uint8Array> | null;
@@ -61,7 +69,7 @@ export async function startChat(request: ChatRequest): Promise<Generation> {
       .create(
         {
           model: connection.model,
-          messages: request.messages,
+          messages,
           stream: true,
           stream_options: { include_usage: true },
           ...request.params,

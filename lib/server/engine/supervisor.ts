@@ -45,6 +45,8 @@ export interface EngineConnection {
   model: string;
   profile: EngineProfile;
   reasoningFormat: ReasoningFormat;
+  /** Images the engine takes per request: the launch's --limit-mm-per-prompt, else the profile's. */
+  imageLimit: number;
 }
 
 interface ActiveLaunch {
@@ -102,6 +104,10 @@ export class EngineSupervisor {
       model: this.status.model.id,
       profile: plan.profile,
       reasoningFormat: effectiveReasoningFormat(plan.profile, plan.options),
+      imageLimit:
+        typeof plan.options.imagesPerPrompt === 'number'
+          ? plan.options.imagesPerPrompt
+          : plan.profile.images.maxImagesPerMessage,
     };
   }
 
