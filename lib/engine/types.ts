@@ -58,6 +58,22 @@ export interface EngineExit {
   signal: string | null;
 }
 
+/** A supervised setup job (installing vLLM), shown beside the engine. */
+export interface InstallJobStatus {
+  kind: 'install';
+  id: string;
+  state: 'running' | 'succeeded' | 'failed' | 'cancelled';
+  version: string;
+  /** The step running now, e.g. "Install vLLM 0.11.2". */
+  step: string | null;
+  startedAt: number;
+  endedAt: number | null;
+  error: string | null;
+  diagnosis: Diagnosis | null;
+  /** The last setup job (installing vLLM), if one ran. */
+  job?: InstallJobStatus | null;
+}
+
 export interface EngineStatus {
   state: EngineState;
   launchId: string | null;
@@ -77,4 +93,6 @@ export interface EngineStatus {
   command: string[] | null;
   /** What went wrong (or a known warning while starting), in plain words, with the line that shows it. */
   diagnosis: Diagnosis | null;
+  /** The last setup job (installing vLLM), if one ran. */
+  job?: InstallJobStatus | null;
 }

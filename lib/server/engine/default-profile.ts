@@ -4,7 +4,8 @@ import 'server-only';
 import { execFile } from 'node:child_process';
 import { findProfile } from '@/lib/engine/profiles';
 import type { AppEnv } from '../env';
-import { resolvePython, which } from './executables';
+import { which } from './executables';
+import { enginePython } from './python';
 
 const GPU_PROFILE = 'ernie-4.5-vl-thinking-awq';
 let cached: Promise<string> | null = null;
@@ -21,7 +22,7 @@ export function defaultProfileId(env: AppEnv): Promise<string> {
   }
   cached ??= (async () => {
     const smi = which('nvidia-smi');
-    const python = resolvePython(env.VLM_CONSOLE_PYTHON);
+    const python = enginePython(env);
     if (!smi || !python) return 'demo';
     const [gpu, vllm] = await Promise.all([
       output(smi, ['--query-gpu=name', '--format=csv,noheader'], 5000).then((out) => Boolean(out)),

@@ -25,8 +25,13 @@ function isExecutable(file: string): boolean {
   }
 }
 
-export function resolvePython(configured: string | undefined): string | null {
-  return configured ? which(configured) : which('python3');
+/** VLM_CONSOLE_PYTHON when set; else the venv an "Install vLLM" job made; else the first python3. */
+export function resolvePython(
+  configured: string | undefined,
+  installed: string | null = null,
+): string | null {
+  if (configured) return which(configured);
+  return installed ?? which('python3');
 }
 
 /** `hf` (huggingface_hub ≥ 0.34) or the older `huggingface-cli`, preferably beside the chosen Python. */

@@ -10,14 +10,8 @@ import { HF_MODEL_ID } from '@/lib/engine/option-schemas';
 import { type EngineProfile, findProfile } from '@/lib/engine/profiles';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
-import {
-  isDirectory,
-  isModelCached,
-  isRegularFile,
-  resolveHubDownloader,
-  resolvePython,
-  which,
-} from './executables';
+import { isDirectory, isModelCached, isRegularFile, resolveHubDownloader, which } from './executables';
+import { enginePython } from './python';
 
 export interface LaunchStep {
   kind: 'download' | 'engine';
@@ -86,7 +80,7 @@ export function planLaunch(profileId: string, userOptions: Record<string, unknow
     HF_MODEL_ID.test(model) &&
     !isModelCached(model)
   ) {
-    const downloader = resolveHubDownloader(resolvePython(env.VLM_CONSOLE_PYTHON));
+    const downloader = resolveHubDownloader(enginePython(env));
     if (downloader) {
       const args = [...downloader.args, model];
       steps.push({
@@ -118,7 +112,7 @@ function engineStep(
   apiKey: string,
 ): LaunchStep {
   const exe = profile.executable;
-  const python = resolvePython(env.VLM_CONSOLE_PYTHON);
+  const python = enginePython(env);
   if (exe.type === 'python-module' && !python) {
     throw new AppError(
       'conflict',

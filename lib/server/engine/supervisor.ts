@@ -15,6 +15,7 @@ import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { EngineProcess } from './engine-process';
 import { HealthMonitor } from './health-monitor';
+import { InstallJob } from './install-job';
 import { type LaunchPlan, type LaunchStep, planLaunch } from './launch-plan';
 import { LogStore } from './log-store';
 import { recoverOrphan, stopOrphan } from './orphans';
@@ -64,6 +65,7 @@ export class EngineSupervisor {
   private teardown: Promise<void> | null = null;
   private orphan: Awaited<ReturnType<typeof recoverOrphan>> = null;
   private scanner: DiagnosisScanner = createDiagnosisScanner({ phase: 'launch' });
+  private installJob: InstallJob | null = null;
 
   constructor(private readonly env: AppEnv) {
     this.events.setMaxListeners(0);
@@ -126,6 +128,13 @@ export class EngineSupervisor {
       if (state === 'orphaned') {
         throw new AppError('conflict', this.status.error ?? 'An engine is still running.', 'Stop it first.');
       }
+      if (this.installJob?.status.state === 'running') {
+        throw new AppError(
+          'conflict',
+          'vLLM is being installed.',
+          'Wait for the install to finish, or cancel it.',
+        );
+      }
       const plan = planLaunch(profileId, options, this.env);
       await this.teardown;
       await this.launch(plan);
@@ -145,6 +154,24 @@ export class EngineSupervisor {
       this.teardown = state === 'orphaned' ? this.stopOrphaned() : this.stopActive();
       return this.status;
     });
+  }
+
+  /** Installs vLLM into a venv in the data dir, as a supervised job; only while no engine runs. */
+  installVllm(version?: string): Promise<EngineStatus> {
+    return this.serialised(async () => {
+      if (isActive(this.status.state)) {
+        throw new AppError('conflict', 'An engine is running.', 'Stop it before installing vLLM.');
+      }
+      if (this.installJob?.status.state === 'running') return this.status;
+      this.installJob = await InstallJob.start(this.env, this.logs, (job) => this.patch({ job }), version);
+      this.patch({ job: this.installJob.status });
+      return this.status;
+    });
+  }
+
+  cancelInstall(): EngineStatus {
+    if (this.installJob?.status.state === 'running') this.installJob.cancel();
+    return this.status;
   }
 
   /** Probes health now (for GET /api/engine/health); null when nothing runs. */
