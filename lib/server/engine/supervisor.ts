@@ -3,42 +3,26 @@ import 'server-only';
 // start/stop/status; everything else (readiness probing, stage tracking, crash detection, clean-up) happens
 // here. Invariants: the state only changes through the transition table; start and stop are serialised;
 // a launch's processes are gone (checked, not assumed) before the state says `stopped`.
-import { EventEmitter } from 'node:events';
 import { createDiagnosisScanner, type DiagnosisScanner } from '@/lib/diagnosis';
 import { firstExceptionLine } from '@/lib/engine/exception-line';
 import { type EngineProfile, effectiveReasoningFormat, type ReasoningFormat } from '@/lib/engine/profiles';
 import { nextStage } from '@/lib/engine/stages';
-import { type EngineEvent, isActive, nextState } from '@/lib/engine/state-machine';
-import type { EngineHealth, EngineStatus, LogLine, Stage } from '@/lib/engine/types';
+import { type EngineEvent, isActive } from '@/lib/engine/state-machine';
+import type { EngineHealth, EngineStatus, LogLine } from '@/lib/engine/types';
 import { getCredentials } from '../auth/credentials';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
-import { EngineProcess } from './engine-process';
+import type { EngineProcess } from './engine-process';
 import { HealthMonitor } from './health-monitor';
 import { InstallJob } from './install-job';
 import { type LaunchPlan, type LaunchStep, planLaunch } from './launch-plan';
+import { type StepExit, startStep } from './launch-step';
 import { LogStore } from './log-store';
 import { recoverOrphan, stopOrphan } from './orphans';
-import { removePidFile, writePidFile } from './pid-file';
+import { removePidFile } from './pid-file';
 import { isPortFree, waitForPortFree } from './ports';
-
-const IDLE_STATUS: EngineStatus = {
-  state: 'stopped',
-  launchId: null,
-  profile: null,
-  options: null,
-  pid: null,
-  startedAt: null,
-  readyAt: null,
-  exit: null,
-  stage: null,
-  model: null,
-  error: null,
-  health: null,
-  warning: null,
-  command: null,
-  diagnosis: null,
-};
+import { watchStartup } from './startup-watch';
+import { IDLE_STATUS, StatusStore } from './status-store';
 
 export interface EngineConnection {
   baseUrl: string;
@@ -58,9 +42,8 @@ interface ActiveLaunch {
 
 export class EngineSupervisor {
   readonly logs: LogStore;
-  private status: EngineStatus = { ...IDLE_STATUS };
+  private readonly store = new StatusStore();
   private active: ActiveLaunch | null = null;
-  private readonly events = new EventEmitter();
   private lock: Promise<unknown> = Promise.resolve();
   private teardown: Promise<void> | null = null;
   private orphan: Awaited<ReturnType<typeof recoverOrphan>> = null;
@@ -68,7 +51,6 @@ export class EngineSupervisor {
   private installJob: InstallJob | null = null;
 
   constructor(private readonly env: AppEnv) {
-    this.events.setMaxListeners(0);
     this.logs = new LogStore({
       dataDir: env.dataDir,
       maxLines: env.VLM_CONSOLE_LOG_MAX_LINES,
@@ -114,8 +96,7 @@ export class EngineSupervisor {
   }
 
   onStatus(listener: (status: EngineStatus) => void): () => void {
-    this.events.on('status', listener);
-    return () => this.events.off('status', listener);
+    return this.store.onChange(listener);
   }
 
   start(profileId: string, options: Record<string, unknown>): Promise<EngineStatus> {
@@ -237,7 +218,7 @@ export class EngineSupervisor {
     for (const step of plan.steps) {
       if (this.active?.plan !== plan || this.status.state !== 'starting') return;
       if (step.kind === 'download') {
-        this.setStage({ name: 'downloading weights', since: Date.now() });
+        this.store.setStage({ name: 'downloading weights', since: Date.now() });
         this.logs.system(`Downloading weights first: $ ${step.display.join(' ')}`);
         const exit = await this.spawnStep(plan, step);
         if (exit.code !== 0) {
@@ -254,46 +235,15 @@ export class EngineSupervisor {
     }
   }
 
-  private spawnStep(
-    plan: LaunchPlan,
-    step: LaunchStep,
-  ): Promise<{ code: number | null; signal: string | null }> {
-    return new Promise((resolve) => {
-      const proc = new EngineProcess(
-        {
-          launchId: plan.launchId,
-          executable: step.executable,
-          args: step.args,
-          env: engineEnv(step.env),
-          cwd: process.cwd(),
-          graceMs: this.env.VLM_CONSOLE_STOP_GRACE_S * 1000,
-        },
-        {
-          onOutput: (stream, chunk) => this.logs.write(stream, chunk),
-          onSpawned: (pid) => {
-            this.patch({ pid });
-            void writePidFile(this.env.dataDir, {
-              launchId: plan.launchId,
-              profile: plan.profile.id,
-              pid,
-              pgid: pid,
-              port: plan.port,
-              startedAt: this.status.startedAt ?? Date.now(),
-              command: step.display,
-            });
-          },
-          onSpawnError: (message) => {
-            this.logs.system(`Could not start ${step.executable}: ${message}`);
-            resolve({ code: 127, signal: null });
-          },
-          onExit: (code, signal) => {
-            this.logs.flush();
-            resolve({ code, signal });
-          },
-        },
-      );
-      if (this.active?.plan === plan) this.active.process = proc;
+  private spawnStep(plan: LaunchPlan, step: LaunchStep): Promise<StepExit> {
+    const { process: proc, exited } = startStep(plan, step, {
+      env: this.env,
+      logs: this.logs,
+      startedAt: this.status.startedAt ?? Date.now(),
+      onPid: (pid) => this.patch({ pid }),
     });
+    if (this.active?.plan === plan) this.active.process = proc;
+    return exited;
   }
 
   private probeUntilReady(plan: LaunchPlan): void {
@@ -322,7 +272,7 @@ export class EngineSupervisor {
       });
   }
 
-  private onEngineExit(plan: LaunchPlan, exit: { code: number | null; signal: string | null }): void {
+  private onEngineExit(plan: LaunchPlan, exit: StepExit): void {
     if (this.active?.plan !== plan) return;
     const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
     this.logs.system(`The engine process ended (${how}).`);
@@ -334,39 +284,31 @@ export class EngineSupervisor {
     }
   }
 
-  /** Startup timeout and the silent-log warning. */
+  /** Startup timeout, the silent-log warning, and a known warning while the launch goes on. */
   private watchStartup(plan: LaunchPlan): void {
     const timeoutMs = this.env.VLM_CONSOLE_STARTUP_TIMEOUT_S * 1000;
     const stallMs = this.env.VLM_CONSOLE_STALL_WARNING_S * 1000;
-    const started = Date.now();
-    const timer = setInterval(
-      () => {
-        if (this.active?.plan !== plan || this.status.state !== 'starting') {
-          clearInterval(timer);
-          return;
-        }
-        const now = Date.now();
-        if (now - started >= timeoutMs) {
-          clearInterval(timer);
-          const message = `The engine did not become ready within ${Math.round(timeoutMs / 1000)} s.`;
-          this.logs.system(`${message} Stopping it.`);
-          this.transition('timeout', { error: message });
-          void this.cleanupAfterEnd(plan);
-          return;
-        }
-        // A known warning (or an error the engine has not died of yet) shows while the launch goes on.
+    watchStartup({
+      timeoutMs,
+      stallMs,
+      isStarting: () => this.active?.plan === plan && this.status.state === 'starting',
+      lastOutputAt: () => this.logs.lastWriteAt,
+      onTimeout: () => {
+        const message = `The engine did not become ready within ${Math.round(timeoutMs / 1000)} s.`;
+        this.logs.system(`${message} Stopping it.`);
+        this.transition('timeout', { error: message });
+        void this.cleanupAfterEnd(plan);
+      },
+      onTick: (silentFor) => {
         const diagnosis = this.scanner.result();
         if (diagnosis && diagnosis.ruleId !== this.status.diagnosis?.ruleId) this.patch({ diagnosis });
-        const silentFor = now - this.logs.lastWriteAt;
         if (silentFor >= stallMs && !this.status.warning) {
           this.patch({
             warning: `No log output for ${Math.round(silentFor / 60_000)} min: the engine may be stuck.`,
           });
         }
       },
-      Math.min(1000, timeoutMs, stallMs),
-    );
-    timer.unref();
+    });
   }
 
   private async stopActive(): Promise<void> {
@@ -420,49 +362,30 @@ export class EngineSupervisor {
     }
     if (state !== 'starting') return;
     const stage = nextStage(this.status.stage, line.text, line.ts);
-    if (stage && stage !== this.status.stage) this.setStage(stage);
+    if (stage && stage !== this.status.stage) this.store.setStage(stage);
     if (this.status.warning) this.patch({ warning: null });
-  }
-
-  private setStage(stage: Stage): void {
-    const previous = this.status.stage;
-    this.status = { ...this.status, stage };
-    // A redrawn progress bar changes progress many times a second; the name change is what must be instant.
-    if (previous?.name !== stage.name) this.emit();
-    else this.emitThrottled();
   }
 
   private errorLine(): string | null {
     return firstExceptionLine(this.logs.launchLines().map((l) => l.text));
   }
 
+  /** A launch that ends badly carries what the diagnosis rules make of its log. */
   private transition(event: EngineEvent, patch: Partial<EngineStatus>): void {
-    const state = nextState(this.status.state, event);
-    if (!state) return;
-    if ((state === 'crashed' || state === 'failed') && !('diagnosis' in patch)) {
-      patch = { ...patch, diagnosis: this.scanner.result() };
-    }
-    this.status = { ...this.status, ...patch, state };
-    this.emit();
+    this.store.transition(event, (state) =>
+      (state === 'crashed' || state === 'failed') && !('diagnosis' in patch)
+        ? { ...patch, diagnosis: this.scanner.result() }
+        : patch,
+    );
   }
 
   private patch(patch: Partial<EngineStatus>): void {
-    this.status = { ...this.status, ...patch };
-    this.emit();
+    this.store.patch(patch);
   }
 
-  private throttle: NodeJS.Timeout | null = null;
-
-  private emitThrottled(): void {
-    if (this.throttle) return;
-    this.throttle = setTimeout(() => {
-      this.throttle = null;
-      this.emit();
-    }, 250);
-  }
-
-  private emit(): void {
-    this.events.emit('status', this.status);
+  /** The current status (a snapshot; replaced, never mutated, on change). */
+  private get status(): EngineStatus {
+    return this.store.current;
   }
 }
 
@@ -470,11 +393,4 @@ export class EngineSupervisor {
 function publicOptions(options: Record<string, unknown>): Record<string, unknown> {
   const { apiKey, ...rest } = options;
   return apiKey ? { ...rest, apiKey: '***' } : rest;
-}
-
-function engineEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: '1', NO_COLOR: '1', ...extra };
-  // The app's own credentials are nothing the engine needs.
-  delete env.VLM_CONSOLE_TOKEN;
-  return env;
 }
