@@ -3,6 +3,7 @@ import 'server-only';
 // several bundles (route handlers, instrumentation) and reloads it on every edit in `next dev`: a second
 // supervisor would lose track of a running engine and start another on top of it.
 import { getEnv } from '../env';
+import { installHistoryRecorder } from './history-recorder';
 import { EngineSupervisor } from './supervisor';
 
 const KEY = Symbol.for('vlm-console.supervisor');
@@ -12,7 +13,10 @@ type Holder = { [KEY]?: Promise<EngineSupervisor> };
 export function getSupervisor(): Promise<EngineSupervisor> {
   const holder = globalThis as Holder;
   holder[KEY] ??= (async () => {
-    const supervisor = new EngineSupervisor(getEnv());
+    const env = getEnv();
+    const supervisor = new EngineSupervisor(env);
+    // Once per supervisor, which is once per app process: a second recorder would write every launch twice.
+    installHistoryRecorder(supervisor, env.dataDir);
     await supervisor.init();
     return supervisor;
   })();

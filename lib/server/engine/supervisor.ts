@@ -163,6 +163,7 @@ export class EngineSupervisor {
 
   /** The app is exiting: stop whatever runs, and wait for it. */
   async shutdown(): Promise<void> {
+    this.installJob?.cancel();
     if (isActive(this.status.state) && this.status.state !== 'stopping') await this.stop();
     await this.teardown;
   }

@@ -1,0 +1,81 @@
+// The launch history file: newest first, bounded, robust to damage, and the last launch that reached ready.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  appendLaunch,
+  HISTORY_FILE,
+  HISTORY_MAX,
+  type LaunchRecord,
+  lastReadyOptions,
+  readLaunches,
+  recentLaunches,
+} from './launch-history';
+
+let dir = '';
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'launch-history-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const record = (n: number, patch: Partial<LaunchRecord> = {}): LaunchRecord => ({
+  launchId: `launch-${n}`,
+  profile: 'demo',
+  options: { maxModelLen: 1000 + n },
+  command: ['node', 'engines/demo-engine.mjs'],
+  startedAt: n * 1000,
+  endedAt: n * 1000 + 500,
+  outcome: 'crashed',
+  ...patch,
+});
+
+describe('launch history', () => {
+  it('is empty before the first launch', async () => {
+    expect(await recentLaunches(50, dir)).toEqual([]);
+    expect(await lastReadyOptions('demo', dir)).toBeNull();
+  });
+
+  it('keeps one JSON line per launch and lists the newest first', async () => {
+    await appendLaunch(dir, record(1));
+    await appendLaunch(dir, record(2, { outcome: 'ready', readyAfterMs: 300, stoppedAt: 2900 }));
+    const lines = fs.readFileSync(path.join(dir, HISTORY_FILE), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ launchId: 'launch-1' });
+    expect((await recentLaunches(50, dir)).map((r) => r.launchId)).toEqual(['launch-2', 'launch-1']);
+    expect((await recentLaunches(1, dir)).map((r) => r.launchId)).toEqual(['launch-2']);
+  });
+
+  it(`keeps only the last ${HISTORY_MAX}, even when appends race`, async () => {
+    await Promise.all(Array.from({ length: HISTORY_MAX + 5 }, (_, i) => appendLaunch(dir, record(i))));
+    const all = await readLaunches(dir);
+    expect(all).toHaveLength(HISTORY_MAX);
+    expect(all[0]?.launchId).toBe('launch-5');
+    expect(all.at(-1)?.launchId).toBe(`launch-${HISTORY_MAX + 4}`);
+  });
+
+  it('skips damaged lines instead of losing the whole history', async () => {
+    fs.writeFileSync(
+      path.join(dir, HISTORY_FILE),
+      `${JSON.stringify(record(1))}\n{"launchId": "half a li\nnot json\n${JSON.stringify({ launchId: 'x' })}\n`,
+    );
+    await appendLaunch(dir, record(2));
+    expect((await readLaunches(dir)).map((r) => r.launchId)).toEqual(['launch-1', 'launch-2']);
+  });
+
+  it('finds the options of the newest launch of a profile that reached ready', async () => {
+    await appendLaunch(dir, record(1, { outcome: 'ready', readyAfterMs: 700 }));
+    await appendLaunch(dir, record(2, { outcome: 'crashed', readyAfterMs: 400, profile: 'qwen2.5-vl-7b' }));
+    await appendLaunch(dir, record(3, { outcome: 'failed' }));
+    expect(await lastReadyOptions('demo', dir)).toEqual({
+      launchId: 'launch-1',
+      profile: 'demo',
+      options: { maxModelLen: 1001 },
+      at: 1700,
+    });
+    // A launch that was ready and crashed later did work with those options.
+    expect((await lastReadyOptions('qwen2.5-vl-7b', dir))?.launchId).toBe('launch-2');
+    expect((await lastReadyOptions(null, dir))?.launchId).toBe('launch-2');
+    expect(await lastReadyOptions('ernie-4.5-vl-thinking', dir)).toBeNull();
+  });
+});

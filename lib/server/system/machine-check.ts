@@ -1,0 +1,93 @@
+import 'server-only';
+// The machine check behind GET /api/system: runs every probe at once, turns the answers into plain lines and
+// says which profiles fit the GPUs. The answer is cached for 30 s (nvidia-smi and a torch import are slow)
+// and shared by concurrent requests; `refresh` forces a new one. Touch this file to add a probe.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROFILES } from '@/lib/engine/profiles';
+import { isActive } from '@/lib/engine/state-machine';
+import { checkItems } from '@/lib/system/check-items';
+import { fitProfiles } from '@/lib/system/profile-fit';
+import type { SystemReport } from '@/lib/system/types';
+import { findLaunchProcesses } from '@/scripts/lib/process-scan.mjs';
+import { hubCacheDir } from '../engine/executables';
+import { getSupervisor } from '../engine/instance';
+import { enginePython } from '../engine/python';
+import { getEnv } from '../env';
+import { probeDisk } from './disk';
+import { probeNvidiaSmi } from './nvidia-smi';
+import { probePython } from './python-probe';
+
+const TTL_MS = 30_000;
+const KEY = Symbol.for('vlm-console.machine-check');
+
+// On globalThis: Next bundles each route separately, and one cached answer should serve them all.
+type Holder = { [KEY]?: { at: number; report: Promise<SystemReport> } };
+
+/** Processes of the running launch (if any): their GPU memory is ours, not another program's. */
+async function enginePids(): Promise<{ pids: Set<number>; active: boolean }> {
+  const status = (await getSupervisor()).getStatus();
+  if (!isActive(status.state) || (!status.pid && !status.launchId)) return { pids: new Set(), active: false };
+  const pids = findLaunchProcesses({ pgid: status.pid, launchId: status.launchId });
+  if (status.pid) pids.push(status.pid);
+  return { pids: new Set(pids), active: true };
+}
+
+/** `hf auth login` (and the older `huggingface-cli login`) saves the token here. */
+function hasSavedLogin(): boolean {
+  const home =
+    process.env.HF_HOME ?? path.join(/*turbopackIgnore: true*/ os.homedir(), '.cache', 'huggingface');
+  const file = process.env.HF_TOKEN_PATH ?? path.join(/*turbopackIgnore: true*/ home, 'token');
+  try {
+    return fs.statSync(file).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+async function runCheck(): Promise<SystemReport> {
+  const env = getEnv();
+  const checkedAt = Date.now();
+  const engine = await enginePids();
+  const [nvidia, python, disk] = await Promise.all([
+    probeNvidiaSmi({ enginePids: engine.pids }),
+    probePython({ python: enginePython(env), configured: env.VLM_CONSOLE_PYTHON }),
+    probeDisk(hubCacheDir()),
+  ]);
+  const items = checkItems({
+    nvidia,
+    python,
+    disk,
+    hfToken: { env: Boolean(env.HF_TOKEN), savedLogin: hasSavedLogin() },
+    nodeVersion: process.versions.node,
+  });
+  const gpus = nvidia.status === 'ok' ? nvidia.gpus : [];
+  return {
+    checkedAt,
+    items,
+    gpus,
+    gpuProcesses: nvidia.status === 'ok' ? nvidia.processes : [],
+    // While this app's engine runs, the memory it holds says nothing about whether a launch would fit.
+    profiles: fitProfiles(PROFILES, gpus, { countUsedMemory: !engine.active }),
+  };
+}
+
+export function checkMachine({ refresh = false } = {}): Promise<SystemReport> {
+  const holder = globalThis as Holder;
+  const cached = holder[KEY];
+  if (!refresh && cached && Date.now() - cached.at < TTL_MS) return cached.report;
+  const report = runCheck();
+  // A check in progress counts as fresh; its 30 s start when it ends. A failed check is not kept.
+  const entry = { at: Number.POSITIVE_INFINITY, report };
+  holder[KEY] = entry;
+  report.then(
+    () => {
+      entry.at = Date.now();
+    },
+    () => {
+      if (holder[KEY] === entry) delete holder[KEY];
+    },
+  );
+  return report;
+}
