@@ -1,18 +1,43 @@
 #!/usr/bin/env node
 // `npm start`: serves the production build on 127.0.0.1 (HOST to change it) through a small custom server.
-// It exists for two things `next start` cannot do: tell the app the real client address (for the sign-in
-// rate limit) without trusting a header anyone can send, and stop the engine before exiting on
-// SIGINT/SIGTERM (the app's own handlers run; Next installs none in this mode).
+// It exists for what `next start` cannot do: tell the app the real client address (for the sign-in rate
+// limit) without trusting a header anyone can send, stop the engine before exiting on SIGINT/SIGTERM (the
+// app's own handlers run; Next installs none in this mode), and open a tunnel (`--tunnel`, see
+// scripts/lib/tunnels/) once the app listens.
 import fs from 'node:fs';
 import http from 'node:http';
-import next from 'next';
+import path from 'node:path';
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from './lib/client-address.mjs';
+import { parseStartArgs, UsageError } from './lib/start-args.mjs';
+import { prepareTunnel, runTunnel, TunnelError } from './lib/tunnels/index.mjs';
 
+// Everything that can be wrong with the command is checked before Next.js loads: failing takes a moment.
+let args;
+try {
+  args = parseStartArgs(process.argv.slice(2), process.env);
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 if (!fs.existsSync('.next/BUILD_ID')) {
   console.error(
     'No production build found: run `npm run build` first (or `npm ci && npm run build && npm start`).',
   );
   process.exit(1);
+}
+let tunnel;
+try {
+  tunnel = await prepareTunnel(args.tunnel, {
+    env: process.env,
+    dataDir: path.resolve(process.env.VLM_CONSOLE_DATA_DIR || './.data'),
+    installCloudflared: args.installCloudflared,
+    log: (line) => console.log(line),
+  });
+} catch (error) {
+  if (!(error instanceof TunnelError)) throw error;
+  console.error(error.message);
+  process.exit(error.exitCode);
 }
 
 const host = process.env.HOST || '127.0.0.1';
@@ -20,6 +45,7 @@ const port = Number(process.env.PORT || 3000);
 const isTrusted = parseTrustedProxies(process.env.VLM_CONSOLE_TRUSTED_PROXIES);
 process.env.NODE_ENV = 'production';
 
+const { default: next } = await import('next');
 const app = next({ dev: false, hostname: host, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -37,9 +63,12 @@ server.requestTimeout = 0;
 server.headersTimeout = 60_000;
 server.listen(port, host, () => {
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  console.log(`VLM Console listening on http://${shown}:${port}`);
+  const localUrl = `http://${shown}:${port}`;
+  console.log(`VLM Console listening on ${localUrl}`);
   const announce = globalThis[Symbol.for('vlm-console.announce')];
-  if (typeof announce === 'function') announce(`http://${shown}:${port}`);
+  const announcer = typeof announce === 'function' ? announce : undefined;
+  announcer?.(localUrl);
+  if (tunnel) runTunnel(tunnel, localUrl, announcer);
 });
 server.on('error', (error) => {
   console.error(`Could not listen on ${host}:${port}: ${error.message}`);

@@ -15,6 +15,25 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The stream tests put a real nginx in front of the app; install Debian's when missing (as root). Without root
+# they skip with a message instead.
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's nginx for the stream tests…"
+    # The tests run their own nginx; keep the package from starting the system's one on port 80.
+    added_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && added_policy=1
+    fi
+    apt_status=0
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } || apt_status=$?
+    if [ "$added_policy" = 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
+    [ "$apt_status" = 0 ] || { echo "Installing nginx failed." >&2; exit 1; }
+  else
+    echo "nginx is missing: the stream tests will be skipped (install it: sudo apt-get install -y nginx)." >&2
+  fi
+fi
+
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p test-results
 echo "== lint (biome) and types (tsc)"

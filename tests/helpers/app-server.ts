@@ -17,13 +17,18 @@ export interface AppServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startApp(env: Record<string, string> = {}, dataDir?: string): Promise<AppServer> {
+/** `args` go to the start script, as after `npm start --`. */
+export async function startApp(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  args: string[] = [],
+): Promise<AppServer> {
   if (!fs.existsSync(path.join(REPO, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` before the integration tests.');
   }
   const port = await freePort();
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vlm-console-test-'));
-  const proc = spawn(process.execPath, [path.join(REPO, 'scripts', 'start.mjs')], {
+  const proc = spawn(process.execPath, [path.join(REPO, 'scripts', 'start.mjs'), ...args], {
     cwd: REPO,
     env: {
       ...process.env,
