@@ -159,17 +159,12 @@ describe('POST /api/chat', () => {
     expect(types.indexOf('error')).toBe(types.length - 2);
   });
 
-  it('refuses what the engine refuses, with its words: too many images', async () => {
-    await launch(['--tokens-per-second', '0'], { imagesPerPrompt: 1 });
-    const png =
-      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-    const image = { type: 'image_url', image_url: { url: png } };
-    const res = await chat({
-      messages: [{ role: 'user', content: [{ type: 'text', text: 'two' }, image, image] }],
-    });
+  it('refuses what the engine refuses, with its words: a prompt longer than the context', async () => {
+    await launch(['--tokens-per-second', '0'], { maxModelLen: 256 });
+    const res = await chat(userMessage('word '.repeat(2000)));
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ error: { code: 'engine_rejected' } });
-    expect(JSON.stringify(res.body)).toMatch(/At most 1 image/);
+    expect(JSON.stringify(res.body)).toMatch(/maximum context length is 256 tokens/);
   });
 
   it('ends with an error event within a second when the engine dies mid-reply', async () => {

@@ -11,7 +11,10 @@ import { type AppServer, startApp } from '../helpers/app-server';
 let app: AppServer;
 
 beforeAll(async () => {
-  app = await startApp({ VLM_CONSOLE_SIGNIN_MAX_FAILURES: '1000' });
+  app = await startApp({
+    VLM_CONSOLE_SIGNIN_MAX_FAILURES: '1000',
+    VLM_CONSOLE_REQUEST_IMAGE_MAX_BYTES: '1000000',
+  });
 });
 
 afterAll(async () => {
@@ -200,7 +203,7 @@ describe('fuzzing every route', () => {
     const huge = await fetch(`${app.url}/api/chat`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: `{"messages":"${'x'.repeat(50 * 1024 * 1024)}"}`,
+      body: `{"messages":"${'x'.repeat(12 * 1024 * 1024)}"}`,
     });
     expect(huge.status).toBe(413);
     const status = await (await fetch(`${app.url}/api/engine`)).json();
