@@ -12,7 +12,10 @@ const nextConfig = {
     ];
     return [
       { source: '/:path*', headers: common },
-      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+      {
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

@@ -22,9 +22,17 @@ interface Sample {
 }
 
 /** Reads an SSE body; `onData` gets each data payload (engine chunks or app events alike). */
-async function timedStream(url: string, body: unknown, isToken: (event: string | undefined, data: string) => boolean) {
+async function timedStream(
+  url: string,
+  body: unknown,
+  isToken: (event: string | undefined, data: string) => boolean,
+) {
   const sent = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   let first = 0;
   let last = 0;
   let tokens = 0;
@@ -54,10 +62,26 @@ const appToken = (event: string | undefined) => event === 'reasoning' || event =
 beforeAll(async () => {
   app = await startApp();
   const appEnginePort = await freePort();
-  await startEngine(app.url, { port: appEnginePort, extraArgs: [...ENGINE_ARGS, '--thinking-tokens', '10000', '--answer-tokens', '10000'] });
+  await startEngine(app.url, {
+    port: appEnginePort,
+    extraArgs: [...ENGINE_ARGS, '--thinking-tokens', '10000', '--answer-tokens', '10000'],
+  });
   await waitForState(app.url, ['ready'], 20_000);
   const port = await freePort();
-  direct = spawn(process.execPath, [path.join(REPO, 'engines/demo-engine.mjs'), '--port', String(port), ...ENGINE_ARGS, '--thinking-tokens', '10000', '--answer-tokens', '10000'], { stdio: 'ignore', detached: true });
+  direct = spawn(
+    process.execPath,
+    [
+      path.join(REPO, 'engines/demo-engine.mjs'),
+      '--port',
+      String(port),
+      ...ENGINE_ARGS,
+      '--thinking-tokens',
+      '10000',
+      '--answer-tokens',
+      '10000',
+    ],
+    { stdio: 'ignore', detached: true },
+  );
   directUrl = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${directUrl}/health`)).ok, 20_000, 'the direct engine');
 });
@@ -80,30 +104,76 @@ describe('chat proxy overhead', () => {
     const directRuns: Sample[] = [];
     const appRuns: Sample[] = [];
     for (let i = 0; i < runs; i++) {
-      const d = await timedStream(`${directUrl}/v1/chat/completions`, { model: 'demo/vlm-demo', stream: true, ...question('long') }, engineToken);
+      const d = await timedStream(
+        `${directUrl}/v1/chat/completions`,
+        { model: 'demo/vlm-demo', stream: true, ...question('long') },
+        engineToken,
+      );
       directRuns.push({ ttftMs: d.ttftMs, tokens: d.tokensSeen, streamMs: d.streamMs });
       const a = await timedStream(`${app.url}/api/chat`, question('long'), appToken);
       appRuns.push({ ttftMs: a.ttftMs, tokens: 0, streamMs: a.streamMs });
       appRuns[i] = { ...(appRuns[i] as Sample), tokens: d.tokensSeen };
     }
     // Tokens per second of the whole reply; the app coalesces tokens into fewer events, so count the engine's.
-    const rate = (s: Sample[]) => percentile(s.map((x) => x.tokens / (x.streamMs / 1000)), 50);
+    const rate = (s: Sample[]) =>
+      percentile(
+        s.map((x) => x.tokens / (x.streamMs / 1000)),
+        50,
+      );
     const directRate = rate(directRuns);
     const appRate = rate(appRuns);
     const ttftDirect: number[] = [];
     const ttftApp: number[] = [];
     for (let i = 0; i < 20; i++) {
-      ttftDirect.push((await timedStream(`${directUrl}/v1/chat/completions`, { model: 'demo/vlm-demo', stream: true, ...question('short', 5) }, engineToken)).ttftMs);
+      ttftDirect.push(
+        (
+          await timedStream(
+            `${directUrl}/v1/chat/completions`,
+            { model: 'demo/vlm-demo', stream: true, ...question('short', 5) },
+            engineToken,
+          )
+        ).ttftMs,
+      );
       ttftApp.push((await timedStream(`${app.url}/api/chat`, question('short', 5), appToken)).ttftMs);
     }
     const added = percentile(ttftApp, 50) - percentile(ttftDirect, 50);
     const ratio = appRate / directRate;
     record([
-      { scenario: 'chat proxy (20,000 tokens)', metric: 'tokens/s straight from the engine', value: Math.round(directRate).toLocaleString('en'), target: '', ok: null },
-      { scenario: 'chat proxy (20,000 tokens)', metric: 'tokens/s through /api/chat', value: Math.round(appRate).toLocaleString('en'), target: '', ok: null },
-      { scenario: 'chat proxy (20,000 tokens)', metric: 'throughput ratio', value: ratio.toFixed(2), target: '≥ 0.90', ok: ratio >= 0.9 },
-      { scenario: 'chat proxy (n=20)', metric: 'TTFT p50 straight / through', value: `${percentile(ttftDirect, 50).toFixed(1)} / ${percentile(ttftApp, 50).toFixed(1)} ms`, target: '', ok: null },
-      { scenario: 'chat proxy (n=20)', metric: 'added TTFT p50', value: `${added.toFixed(1)} ms`, target: '≤ 15 ms', ok: added <= 15 },
+      {
+        scenario: 'chat proxy (20,000 tokens)',
+        metric: 'tokens/s straight from the engine',
+        value: Math.round(directRate).toLocaleString('en'),
+        target: '',
+        ok: null,
+      },
+      {
+        scenario: 'chat proxy (20,000 tokens)',
+        metric: 'tokens/s through /api/chat',
+        value: Math.round(appRate).toLocaleString('en'),
+        target: '',
+        ok: null,
+      },
+      {
+        scenario: 'chat proxy (20,000 tokens)',
+        metric: 'throughput ratio',
+        value: ratio.toFixed(2),
+        target: '≥ 0.90',
+        ok: ratio >= 0.9,
+      },
+      {
+        scenario: 'chat proxy (n=20)',
+        metric: 'TTFT p50 straight / through',
+        value: `${percentile(ttftDirect, 50).toFixed(1)} / ${percentile(ttftApp, 50).toFixed(1)} ms`,
+        target: '',
+        ok: null,
+      },
+      {
+        scenario: 'chat proxy (n=20)',
+        metric: 'added TTFT p50',
+        value: `${added.toFixed(1)} ms`,
+        target: '≤ 15 ms',
+        ok: added <= 15,
+      },
     ]);
   });
 });

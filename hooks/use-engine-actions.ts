@@ -1,4 +1,6 @@
 'use client';
+// Start, stop and the vLLM install job. Each call answers with the engine status, or null after an error,
+// which is kept (with the server's hint) for the console to show.
 import { useCallback, useState } from 'react';
 import type { ApiError } from '@/lib/api-error';
 import { ENDPOINTS } from '@/lib/client/endpoints';
@@ -27,5 +29,13 @@ export function useEngineActions() {
     [run],
   );
   const stop = useCallback(() => run(ENDPOINTS.engineStop), [run]);
-  return { start, stop, error, busy };
+  const install = useCallback(
+    (version: string) => run(ENDPOINTS.engineInstall, version.trim() ? { version: version.trim() } : {}),
+    [run],
+  );
+  const cancelInstall = useCallback(() => run(ENDPOINTS.engineInstallCancel), [run]);
+  const clearError = useCallback(() => setError(null), []);
+  return { start, stop, install, cancelInstall, error, busy, clearError };
 }
+
+export type EngineActions = ReturnType<typeof useEngineActions>;

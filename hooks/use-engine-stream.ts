@@ -1,26 +1,33 @@
 'use client';
 // Follows the engine: status and log lines from one POST event stream. Reconnects on its own with the last
-// seq it has (Last-Event-ID), so a tunnel that blinks loses no line and repeats none. Lines are applied once
-// per animation frame: a progress bar redrawn a hundred times a second costs one render.
+// seq it has (Last-Event-ID), so a tunnel that blinks loses no line and repeats none. Lines are classified
+// (error, warning, info) once as they arrive and applied once per animation frame: a progress bar redrawn a
+// hundred times a second, or a flood of thousands of lines, costs one render a frame.
 import { useEffect, useRef, useState } from 'react';
 import { ENDPOINTS } from '@/lib/client/endpoints';
 import { openEventStream } from '@/lib/client/http';
+import { type ClientLogLine, toClientLine } from '@/lib/client/log-level';
+import { mergeLines } from '@/lib/client/log-merge';
 import { readSse } from '@/lib/client/read-sse';
 import type { EngineStatus, LogLine } from '@/lib/engine/types';
 
-const MAX_CLIENT_LINES = 5000;
+/** Lines the browser keeps; the full log stays downloadable from the server. */
+export const MAX_CLIENT_LINES = 100_000;
 
 export interface EngineStream {
   status: EngineStatus | null;
-  lines: LogLine[];
+  lines: ClientLogLine[];
   connected: boolean;
+  /** Lines the server no longer had when this client asked for them (it fell behind a flood). */
+  skipped: number;
 }
 
 export function useEngineStream(): EngineStream {
   const [status, setStatus] = useState<EngineStatus | null>(null);
-  const [lines, setLines] = useState<LogLine[]>([]);
+  const [lines, setLines] = useState<ClientLogLine[]>([]);
   const [connected, setConnected] = useState(false);
-  const pending = useRef(new Map<number, LogLine>());
+  const [skipped, setSkipped] = useState(0);
+  const pending = useRef(new Map<number, ClientLogLine>());
   const frame = useRef<number | null>(null);
 
   useEffect(() => {
@@ -30,10 +37,10 @@ export function useEngineStream(): EngineStream {
       frame.current = null;
       const batch = pending.current;
       pending.current = new Map();
-      setLines((prev) => mergeLines(prev, batch));
+      setLines((prev) => mergeLines(prev, batch, MAX_CLIENT_LINES));
     };
     const onLine = (line: LogLine) => {
-      pending.current.set(line.seq, line);
+      pending.current.set(line.seq, toClientLine(line));
       frame.current ??= requestAnimationFrame(flush);
     };
     const run = async () => {
@@ -45,8 +52,12 @@ export function useEngineStream(): EngineStream {
           delay = 500;
           await readSse(reader, (message) => {
             if (message.id) lastId = message.id;
-            if (message.event === 'status') setStatus(JSON.parse(message.data) as EngineStatus);
-            else if (message.event === 'log') onLine(JSON.parse(message.data) as LogLine);
+            if (message.event === 'log') onLine(JSON.parse(message.data) as LogLine);
+            else if (message.event === 'status') setStatus(JSON.parse(message.data) as EngineStatus);
+            else if (message.event === 'gap') {
+              const gap = JSON.parse(message.data) as { from: number; to: number };
+              setSkipped((n) => n + Math.max(0, gap.to - gap.from + 1));
+            }
           });
         } catch {
           // Dropped or refused: wait a little, then resume from the last seq received.
@@ -64,34 +75,5 @@ export function useEngineStream(): EngineStream {
     };
   }, []);
 
-  return { status, lines, connected };
-}
-
-/** Appends new seqs and replaces redrawn ones; keeps the newest lines only. */
-function mergeLines(prev: LogLine[], batch: Map<number, LogLine>): LogLine[] {
-  if (batch.size === 0) return prev;
-  const next = prev.slice();
-  const lastSeq = next.at(-1)?.seq ?? 0;
-  const firstSeq = next[0]?.seq ?? 0;
-  for (const line of [...batch.values()].sort((a, b) => a.seq - b.seq)) {
-    if (line.seq > (next.at(-1)?.seq ?? 0)) next.push(line);
-    else if (line.seq >= firstSeq && line.seq <= lastSeq) {
-      const index = binarySearch(next, line.seq);
-      if (index >= 0) next[index] = line;
-    }
-  }
-  return next.length > MAX_CLIENT_LINES ? next.slice(next.length - MAX_CLIENT_LINES) : next;
-}
-
-function binarySearch(lines: LogLine[], seq: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const value = lines[mid]?.seq ?? 0;
-    if (value === seq) return mid;
-    if (value < seq) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return { status, lines, connected, skipped };
 }

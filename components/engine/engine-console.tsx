@@ -1,92 +1,144 @@
 'use client';
-// The launcher: pick a profile, adjust its options, start and stop, and watch the engine come up.
-import { useEffect, useMemo, useState } from 'react';
-import { Button } from '@/components/ui/button';
+// The engine console, stacked for a narrow side pane: status and controls, the diagnosis of a failed
+// launch, the machine check, launch settings, the live log, the report bundle, launch history and "paste a
+// log". Settings fold away once the engine is ready; status and log stay. The engine stream comes from the
+// page, which also shows the engine's state in its top bar: one connection serves both.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useEngineActions } from '@/hooks/use-engine-actions';
-import { useEngineStream } from '@/hooks/use-engine-stream';
+import { useEngineForm } from '@/hooks/use-engine-form';
+import { type LaunchRecord, useEngineHistory } from '@/hooks/use-engine-history';
+import { useEngineRelaunch } from '@/hooks/use-engine-relaunch';
+import { useEngineStages } from '@/hooks/use-engine-stages';
+import type { EngineStream } from '@/hooks/use-engine-stream';
 import { useProfiles } from '@/hooks/use-profiles';
-import { LogView } from './log-view';
-import { initialOptionValues, OptionsForm, type OptionValues } from './options-form';
+import { useSystem } from '@/hooks/use-system';
+import { buildReport } from '@/lib/client/log-report';
+import type { EngineStatus } from '@/lib/engine/types';
+import { DiagnosisCard } from './diagnosis-card';
+import { LaunchControls } from './launch-controls';
+import { LaunchHistory } from './launch-history';
+import { LaunchSettings } from './launch-settings';
+import { type LogFocus, LogPanel } from './log-panel';
+import { MachineCheck } from './machine-check';
+import { PasteLog } from './paste-log';
+import { ReportActions } from './report-actions';
+import { revealInScroller } from './reveal';
 import { StatusPanel } from './status-panel';
 
-export function EngineConsole() {
-  const { data: catalog, error: profilesError } = useProfiles();
-  const { status, lines, connected } = useEngineStream();
-  const { start, stop, error: actionError, busy } = useEngineActions();
-  const [profileId, setProfileId] = useState<string | null>(null);
-  const [values, setValues] = useState<OptionValues>({});
+const CAN_EDIT = new Set(['stopped', 'crashed', 'failed']);
 
-  const chosenId = profileId ?? status?.profile ?? catalog?.defaultProfile ?? null;
-  const profile = useMemo(
-    () => catalog?.profiles.find((p) => p.id === chosenId) ?? null,
-    [catalog, chosenId],
-  );
+/** A launch diagnosis is shown while it matters: the launch failed, or a warning came while starting. */
+function shownDiagnosis(status: EngineStatus | null) {
+  const d = status?.diagnosis;
+  if (!d || !status) return null;
+  const isOver = status.state === 'failed' || status.state === 'crashed' || status.state === 'orphaned';
+  return isOver || (status.state === 'starting' && d.severity === 'warning') ? d : null;
+}
 
-  useEffect(() => {
-    if (profile) setValues(initialOptionValues(profile));
-  }, [profile]);
-
+export function EngineConsole({ stream }: { stream: EngineStream }) {
+  const { status, lines, connected, skipped } = stream;
+  const { data: catalog, error: catalogError } = useProfiles();
+  const actions = useEngineActions();
+  const form = useEngineForm(catalog, status, actions.error, actions.clearError);
   const state = status?.state ?? 'stopped';
-  const canStart = state === 'stopped' || state === 'crashed' || state === 'failed';
-  const canStop = state === 'starting' || state === 'ready' || state === 'orphaned';
+  const relaunch = useEngineRelaunch(status ? state : null, actions);
+  const system = useSystem();
+  const timeline = useEngineStages(status);
+  const history = useEngineHistory(status?.profile ?? form.profileId, status ? state : null);
+  const [focus, setFocus] = useState<LogFocus | null>(null);
+  const logPanel = useRef<HTMLElement>(null);
+  const linesNow = useRef(lines);
+  useEffect(() => {
+    linesNow.current = lines;
+  }, [lines]);
+
+  const isReady = state === 'ready';
+  const canEdit = CAN_EDIT.has(state) && status?.job?.state !== 'running';
+  const diagnosis = shownDiagnosis(status);
+  const { start, stop, install, cancelInstall } = actions;
+  const { choose } = form;
+
+  const showLine = useCallback((seq: number) => {
+    setFocus({ seq, n: Date.now() });
+    if (logPanel.current) revealInScroller(logPanel.current);
+  }, []);
+  const launchAgain = useCallback(
+    (launch: LaunchRecord) => {
+      choose(launch.profile, launch.options);
+      void relaunch(launch.profile, launch.options);
+    },
+    [choose, relaunch],
+  );
+  const applyPatch = () => {
+    if (!diagnosis?.patch || !status?.profile) return;
+    const options = { ...(status.options ?? form.values), ...diagnosis.patch.options };
+    choose(status.profile, options);
+    void relaunch(status.profile, options);
+  };
+  const buildBundle = useCallback(
+    () =>
+      buildReport({
+        now: Date.now(),
+        status,
+        profileId: status?.profile ?? form.profileId,
+        commandLine: form.commandText,
+        options: status?.options ?? form.values,
+        lastReady: history?.lastReady ?? null,
+        system: system.report ?? null,
+        diagnosis: status?.diagnosis ?? status?.job?.diagnosis ?? null,
+        lines: linesNow.current,
+      }),
+    [status, form, history, system.report],
+  );
+  const profileList = useMemo(() => catalog?.profiles ?? [], [catalog]);
+  const onInstall = useCallback((version: string) => void install(version), [install]);
+  const onCancelInstall = useCallback(() => void cancelInstall(), [cancelInstall]);
 
   return (
-    <div className="flex flex-col gap-4">
-      <section
-        aria-label="Launch"
-        className="flex flex-col gap-4 rounded-lg border border-border bg-card p-4"
-      >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="profile" className="text-xs font-medium text-muted-foreground">
-            Engine profile
-          </label>
-          <select
-            id="profile"
-            data-testid="profile-select"
-            className="h-9 rounded-md border border-border bg-card px-3 text-sm"
-            value={chosenId ?? ''}
-            disabled={!canStart || !catalog}
-            onChange={(e) => setProfileId(e.target.value)}
-          >
-            {catalog?.profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-          {profile && <p className="text-xs text-muted-foreground">{profile.note}</p>}
-          {profilesError && <p className="text-sm text-danger">Could not load the profiles.</p>}
-        </div>
-        {profile && (
-          <OptionsForm profile={profile} values={values} onChange={setValues} disabled={!canStart} />
-        )}
-        <div className="flex flex-wrap items-center gap-2">
-          <Button
-            variant="primary"
-            data-testid="start-button"
-            disabled={!canStart || busy || !profile}
-            onClick={() => profile && void start(profile.id, values)}
-          >
-            Start
-          </Button>
-          <Button
-            variant="danger"
-            data-testid="stop-button"
-            disabled={!canStop || busy}
-            onClick={() => void stop()}
-          >
-            Stop
-          </Button>
-          {actionError && (
-            <p role="alert" data-testid="action-error" className="text-sm text-danger">
-              {actionError.message}
-              {actionError.hint ? ` ${actionError.hint}` : ''}
-            </p>
-          )}
-        </div>
-      </section>
-      {status && <StatusPanel status={status} />}
-      <LogView lines={lines} connected={connected} />
+    <div className="flex flex-col gap-3">
+      <StatusPanel status={status} timeline={timeline} connected={connected} isExplained={Boolean(diagnosis)}>
+        <LaunchControls
+          state={state}
+          canLaunch={Boolean(form.profile) && form.isValid}
+          isBusy={actions.busy || !status}
+          error={actions.error}
+          onStart={() => form.profile && void start(form.profile.id, form.values)}
+          onStop={() => void stop()}
+          onRestart={() => form.profile && void relaunch(form.profile.id, form.values)}
+        />
+      </StatusPanel>
+      {diagnosis && (
+        <DiagnosisCard
+          diagnosis={diagnosis}
+          context={state === 'starting' ? 'While starting' : `Launch ${state}`}
+          onQuoteClick={showLine}
+          onApplyPatch={applyPatch}
+          isPatchDisabled={actions.busy}
+        />
+      )}
+      <MachineCheck system={system} autoOpen={!isReady} />
+      <LaunchSettings
+        catalog={catalog}
+        catalogError={catalogError as Error | undefined}
+        form={form}
+        system={system.report}
+        job={status?.job ?? null}
+        canEdit={canEdit}
+        autoOpen={!isReady}
+        onInstall={onInstall}
+        onCancelInstall={onCancelInstall}
+        onQuoteClick={showLine}
+      />
+      <LogPanel ref={logPanel} lines={lines} connected={connected} skipped={skipped} focus={focus} />
+      <ReportActions build={buildBundle} />
+      <LaunchHistory
+        launches={history?.launches}
+        profiles={profileList}
+        canLaunch={canEdit}
+        autoOpen={!isReady}
+        onLaunchAgain={launchAgain}
+      />
+      <PasteLog />
     </div>
   );
 }

@@ -16,11 +16,11 @@ export function StateBadge({ state, healthy = true }: { state: EngineState; heal
     <span
       data-testid="engine-state"
       data-state={state}
-      className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ${unhealthy ? STYLES.failed : STYLES[state]}`}
+      className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ${unhealthy ? STYLES.failed : STYLES[state]}`}
     >
       <span
         aria-hidden
-        className={`size-1.5 rounded-full bg-current ${state === 'starting' ? 'animate-pulse' : ''}`}
+        className={`size-1.5 rounded-full bg-current ${state === 'starting' || state === 'stopping' ? 'animate-pulse' : ''}`}
       />
       {unhealthy ? 'unhealthy' : state}
     </span>

@@ -1,55 +1,83 @@
+'use client';
+// The engine at a glance: state, model, uptime, the startup progress while it starts, live figures once it
+// is ready, and the controls (passed in by the console).
+import type { ReactNode } from 'react';
+import { useEngineClock } from '@/hooks/use-engine-clock';
+import { useEngineMetrics } from '@/hooks/use-engine-metrics';
+import { formatClock } from '@/lib/client/engine-format';
+import type { StageTimeline } from '@/lib/client/engine-stages';
 import type { EngineStatus } from '@/lib/engine/types';
+import { LiveMetrics } from './live-metrics';
+import { StageProgress } from './stage-progress';
 import { StateBadge } from './state-badge';
 
-export function StatusPanel({ status }: { status: EngineStatus }) {
-  const { stage } = status;
-  const progress = stage?.progress;
+export interface StatusPanelProps {
+  status: EngineStatus | null;
+  timeline: StageTimeline;
+  connected: boolean;
+  /** A diagnosis banner explains the failure: the raw error is kept short here. */
+  isExplained?: boolean;
+  children?: ReactNode;
+}
+
+const ENDED = new Set(['crashed', 'failed', 'orphaned']);
+
+export function StatusPanel({ status, timeline, connected, isExplained, children }: StatusPanelProps) {
+  const state = status?.state ?? 'stopped';
+  const isStarting = state === 'starting';
+  const isReady = state === 'ready';
+  const now = useEngineClock(isStarting || isReady);
+  const { metrics, samples } = useEngineMetrics(isReady, status?.launchId ?? null);
+  const upSince = isReady ? status?.readyAt : isStarting ? status?.startedAt : null;
+  const showStages = timeline.launchId === status?.launchId && timeline.entries.length > 0;
   return (
     <section
       aria-label="Engine status"
-      className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4"
+      className="flex flex-col gap-3 rounded-lg border border-border bg-card p-3"
     >
-      <div className="flex flex-wrap items-center gap-3">
-        <StateBadge state={status.state} healthy={status.health?.ok ?? true} />
-        {status.model && (
-          <span data-testid="model-id" className="font-mono text-sm">
-            {status.model.id}
-            {status.model.maxModelLen ? ` · ${status.model.maxModelLen.toLocaleString('en')} ctx` : ''}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        {status ? (
+          <StateBadge state={state} healthy={status.health?.ok ?? true} />
+        ) : (
+          <span className="text-xs text-muted-foreground">
+            {connected ? 'Reading the status…' : 'Connecting…'}
           </span>
         )}
-        {status.pid && <span className="text-xs text-muted-foreground">pid {status.pid}</span>}
-      </div>
-      {stage && status.state === 'starting' && (
-        <div className="flex flex-col gap-1.5">
-          <div className="flex justify-between text-sm">
-            <span data-testid="stage-name">{stage.name}</span>
-            <span className="text-muted-foreground">
-              {stage.detail ?? (progress !== undefined ? `${Math.round(progress * 100)} %` : '')}
-            </span>
-          </div>
-          <div
-            className="h-1.5 overflow-hidden rounded-full bg-muted"
-            role="progressbar"
-            aria-label={stage.name}
-          >
-            <div
-              className={`h-full rounded-full bg-primary transition-[width] ${progress === undefined ? 'w-1/3 animate-pulse' : ''}`}
-              style={progress === undefined ? undefined : { width: `${Math.round(progress * 100)}%` }}
-            />
-          </div>
-        </div>
-      )}
-      {status.warning && <p className="text-sm text-warning">{status.warning}</p>}
-      {status.error &&
-        (status.state === 'crashed' || status.state === 'failed' || status.state === 'orphaned') && (
-          <p
-            data-testid="engine-error"
-            className="rounded-md bg-danger/10 px-3 py-2 font-mono text-sm text-danger"
-          >
-            {status.exit ? `exit ${status.exit.signal ?? status.exit.code}: ` : ''}
-            {status.error}
-          </p>
+        {status?.model && (
+          <span data-testid="model-id" className="min-w-0 truncate font-mono text-sm">
+            {status.model.id}
+            {status.model.maxModelLen ? (
+              <span className="text-muted-foreground">
+                {' '}
+                · {status.model.maxModelLen.toLocaleString('en')} ctx
+              </span>
+            ) : null}
+          </span>
         )}
+        {upSince ? (
+          <span data-testid="uptime" className="ml-auto font-mono text-xs tabular-nums text-muted-foreground">
+            {isReady ? 'up' : 'starting'} {formatClock(now - upSince)}
+          </span>
+        ) : null}
+      </div>
+      {showStages && <StageProgress timeline={timeline} isStarting={isStarting} now={now} />}
+      {isReady && <LiveMetrics metrics={metrics} samples={samples} />}
+      {status?.warning && (
+        <p data-testid="engine-warning" className="rounded-md bg-warning/10 px-3 py-2 text-sm text-warning">
+          {status.warning}
+        </p>
+      )}
+      {status?.error && ENDED.has(state) && (
+        <p
+          data-testid="engine-error"
+          title={isExplained ? status.error : undefined}
+          className={`rounded-md bg-danger/10 px-3 py-2 font-mono text-xs break-words text-danger ${isExplained ? 'line-clamp-2' : ''}`}
+        >
+          {status.exit ? `exit ${status.exit.signal ?? status.exit.code}: ` : ''}
+          {status.error}
+        </p>
+      )}
+      {children}
     </section>
   );
 }

@@ -7,7 +7,7 @@ export const COMMON_HEADERS = { 'ngrok-skip-browser-warning': '1' } as const;
 async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   if (isApiErrorBody(body))
-    return new ApiError(res.status, body.error.code, body.error.message, body.error.hint);
+    return new ApiError(res.status, body.error.code, body.error.message, body.error.hint, body.error.details);
   return new ApiError(res.status, 'http_error', `The server answered HTTP ${res.status}.`);
 }
 
@@ -22,6 +22,18 @@ export async function postJson<T>(url: string, body?: unknown): Promise<T> {
     method: 'POST',
     headers: { ...COMMON_HEADERS, 'Content-Type': 'application/json' },
     body: JSON.stringify(body ?? {}),
+  });
+  if (!res.ok) throw await toApiError(res);
+  return (await res.json()) as T;
+}
+
+/** Posts raw bytes (an image) with their own Content-Type; the answer is JSON. */
+export async function postBytes<T>(url: string, body: Blob, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { ...COMMON_HEADERS, 'Content-Type': body.type || 'application/octet-stream' },
+    body,
+    signal,
   });
   if (!res.ok) throw await toApiError(res);
   return (await res.json()) as T;

@@ -15,7 +15,10 @@ export function installShutdownHandlers(): void {
     const pending = peekSupervisor();
     if (!pending) process.exit(code);
     // Whatever happens, the app exits; the watchdog still tears down an engine left running.
-    setTimeout(() => process.exit(code), (Number(process.env.VLM_CONSOLE_STOP_GRACE_S) || 20) * 1000 + 15_000).unref();
+    setTimeout(
+      () => process.exit(code),
+      (Number(process.env.VLM_CONSOLE_STOP_GRACE_S) || 20) * 1000 + 15_000,
+    ).unref();
     void pending
       .then((supervisor) => supervisor.shutdown())
       .catch((error) => console.error('[vlm-console] stopping the engine failed', error))

@@ -102,6 +102,14 @@ const CASES: Case[] = [
     expectMessage: /--host/,
   },
   {
+    name: 'more tensor-parallel GPUs than the machine has',
+    method: 'POST',
+    path: '/api/engine/start',
+    body: json({ profile: 'vllm-custom', options: { model: 'a/b', tensorParallelSize: 2 } }),
+    expectStatus: 400,
+    expectMessage: /options\.tensorParallelSize: 2 GPUs asked for, but this machine has 0/,
+  },
+  {
     name: 'an unknown option',
     method: 'POST',
     path: '/api/engine/start',

@@ -3,7 +3,6 @@ import 'server-only';
 // data dir and a pinned vLLM in it, run as a supervised job (the same watchdog as an engine: cancellable,
 // nothing survives the app) whose output streams into the engine log with the diagnosis rules applied.
 // On success the venv's Python becomes the one launches use (unless VLM_CONSOLE_PYTHON says otherwise).
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,8 +11,9 @@ import type { InstallJobStatus } from '@/lib/engine/types';
 import { chooseVllmVersion, installSteps } from '@/lib/engine/vllm-install';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
+import { probeNvidiaSmi } from '../system/nvidia-smi';
 import { EngineProcess } from './engine-process';
-import { resolvePython, which } from './executables';
+import { resolvePython } from './executables';
 import type { LogStore } from './log-store';
 import { settingsFile } from './python';
 
@@ -22,15 +22,9 @@ export function venvDir(env: AppEnv): string {
 }
 
 /** The driver's CUDA version from the `nvidia-smi` header, or null without a driver. */
-function driverCuda(): Promise<number | null> {
-  const smi = which('nvidia-smi');
-  if (!smi) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    execFile(smi, [], { timeout: 10_000 }, (error, stdout) => {
-      const match = /CUDA Version:\s*(\d+\.\d+)/.exec(stdout ?? '');
-      resolve(error || !match ? null : Number(match[1]));
-    });
-  });
+async function driverCuda(): Promise<number | null> {
+  const report = await probeNvidiaSmi();
+  return report.status === 'ok' && report.cudaVersion ? Number(report.cudaVersion) : null;
 }
 
 export class InstallJob {

@@ -33,6 +33,23 @@ export interface LaunchPlan {
   steps: LaunchStep[];
 }
 
+/** A tensor-parallel size beyond the GPUs this machine has is a mistake to catch before a long start. */
+export async function checkTensorParallel(
+  plan: LaunchPlan,
+  countGpus: () => Promise<number | null>,
+): Promise<void> {
+  const tp = plan.options.tensorParallelSize;
+  const usesGpus = plan.profile.kind === 'vllm' || plan.profile.kind === 'sglang';
+  if (!usesGpus || typeof tp !== 'number' || tp <= 1) return;
+  const gpuCount = await countGpus();
+  if (gpuCount === null || tp <= gpuCount) return;
+  throw new AppError(
+    'validation_failed',
+    `options.tensorParallelSize: ${tp} GPUs asked for, but this machine has ${gpuCount}.`,
+    'For more GPUs than one machine has, point the external profile at a multi-node vLLM deployment.',
+  );
+}
+
 export function planLaunch(profileId: string, userOptions: Record<string, unknown>, env: AppEnv): LaunchPlan {
   const profile = findProfile(profileId);
   if (!profile) {

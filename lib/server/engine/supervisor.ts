@@ -12,10 +12,11 @@ import type { EngineHealth, EngineStatus, LogLine } from '@/lib/engine/types';
 import { getCredentials } from '../auth/credentials';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
+import { probeNvidiaSmi } from '../system/nvidia-smi';
 import type { EngineProcess } from './engine-process';
 import { HealthMonitor } from './health-monitor';
 import { InstallJob } from './install-job';
-import { type LaunchPlan, type LaunchStep, planLaunch } from './launch-plan';
+import { checkTensorParallel, type LaunchPlan, type LaunchStep, planLaunch } from './launch-plan';
 import { type StepExit, startStep } from './launch-step';
 import { LogStore } from './log-store';
 import { recoverOrphan, stopOrphan } from './orphans';
@@ -117,6 +118,7 @@ export class EngineSupervisor {
         );
       }
       const plan = planLaunch(profileId, options, this.env);
+      await checkTensorParallel(plan, gpuCount);
       await this.teardown;
       await this.launch(plan);
       return this.status;
@@ -388,6 +390,13 @@ export class EngineSupervisor {
   private get status(): EngineStatus {
     return this.store.current;
   }
+}
+
+/** GPUs nvidia-smi reports; 0 without a driver, null when it could not tell. */
+async function gpuCount(): Promise<number | null> {
+  const report = await probeNvidiaSmi();
+  if (report.status === 'ok') return report.gpus.length;
+  return report.status === 'missing' || report.status === 'no-devices' ? 0 : null;
 }
 
 /** Secrets given as options (an external server's key) never leave the server in a status. */

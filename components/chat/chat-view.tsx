@@ -1,0 +1,220 @@
+'use client';
+// One conversation: its messages, the composer and the notes about why a send did not go out.
+// Data comes from hooks; this component only decides what to show and wires the person's actions.
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { ArrowDownIcon } from '@/components/ui/icons';
+import { useChatDraft } from '@/hooks/use-chat-draft';
+import type { useChatGeneration } from '@/hooks/use-chat-generation';
+import { useChatMessages } from '@/hooks/use-chat-messages';
+import { useChatScroll } from '@/hooks/use-chat-scroll';
+import type { ApiError } from '@/lib/api-error';
+import { ChatHeader } from './chat-header';
+import { ChatNotice } from './chat-notice';
+import { Composer } from './composer';
+import { EmptyState } from './empty-state';
+import { preloadMarkdown } from './markdown';
+import { MessageList } from './message-list';
+
+export interface ChatViewProps {
+  /** null: a new conversation, stored when its first message is accepted. */
+  conversationId: string | null;
+  /** null while the conversation list has not caught up with a just-created conversation. */
+  title: string | null;
+  isReady: boolean;
+  modelId: string | null;
+  generation: ReturnType<typeof useChatGeneration>;
+  onConversationCreated(id: string): void;
+  onOpenConsole(): void;
+  onExport(format: 'markdown' | 'json'): void;
+}
+
+// Memoised: the page re-renders with every engine log line; the conversation only when its inputs change.
+export const ChatView = memo(function ChatView(props: ChatViewProps) {
+  const {
+    conversationId,
+    title,
+    isReady,
+    modelId,
+    generation,
+    onConversationCreated,
+    onOpenConsole,
+    onExport,
+  } = props;
+  const messages = useChatMessages(conversationId);
+  const [draft, setDraft] = useChatDraft(conversationId);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [needsEngine, setNeedsEngine] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const scroll = useChatScroll(conversationId);
+  const ready = useRef(isReady);
+  ready.current = isReady;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a different conversation starts clean
+  useEffect(() => {
+    setEditingId(null);
+    setError(null);
+    setNeedsEngine(false);
+  }, [conversationId]);
+
+  useEffect(() => {
+    if (isReady) setNeedsEngine(false);
+  }, [isReady]);
+
+  useEffect(() => {
+    if (draft) preloadMarkdown();
+  }, [draft]);
+
+  const refused = useCallback((e: ApiError) => {
+    if (e.code === 'engine_not_ready') setNeedsEngine(true);
+    else setError(e);
+  }, []);
+
+  const send = async () => {
+    if (!isReady) {
+      setNeedsEngine(true);
+      return;
+    }
+    setSending(true);
+    setError(null);
+    const result = await generation.send(conversationId, draft);
+    setSending(false);
+    if (!result.ok) return refused(result.error);
+    setDraft('');
+    if (result.conversationId !== conversationId) onConversationCreated(result.conversationId);
+    scroll.follow();
+  };
+
+  const { regenerate, editAndResend } = generation;
+  const onRegenerate = useCallback(
+    async (messageId: string) => {
+      if (!conversationId) return;
+      if (!ready.current) return setNeedsEngine(true);
+      setError(null);
+      const result = await regenerate(conversationId, messageId);
+      if (!result.ok) refused(result.error);
+    },
+    [conversationId, regenerate, refused],
+  );
+
+  const onSubmitEdit = useCallback(
+    async (messageId: string, text: string) => {
+      if (!conversationId) return null;
+      if (!ready.current) return 'Start a model first: no engine is ready to answer.';
+      const result = await editAndResend(conversationId, messageId, text);
+      if (!result.ok) return `${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`;
+      setEditingId(null);
+      return null;
+    },
+    [conversationId, editAndResend],
+  );
+
+  const isStreaming = generation.active !== null && generation.active.conversationId === conversationId;
+  const { stop } = generation;
+  const root = useRef<HTMLDivElement>(null);
+
+  // Esc stops a streaming reply from anywhere in the chat (a message's buttons, the list), not only from the
+  // composer; outside the chat (a dialog, the engine drawer) Esc keeps its own meaning.
+  useEffect(() => {
+    if (!isStreaming) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (e.target instanceof Node && root.current?.contains(e.target)) stop();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [isStreaming, stop]);
+  const onEditLast = () => {
+    const last = messages?.findLast((m) => m.role === 'user');
+    if (last && !generation.active) setEditingId(last.id);
+  };
+
+  return (
+    <div ref={root} className="flex h-full min-h-0 flex-col">
+      {conversationId && <ChatHeader title={title ?? ''} onExport={onExport} />}
+      <div
+        ref={scroll.scrollRef}
+        onScroll={scroll.onScroll}
+        className="min-h-0 flex-1 overflow-y-auto"
+        data-testid="chat-scroll"
+      >
+        <div ref={scroll.contentRef}>
+          {messages !== undefined &&
+            (messages.length === 0 ? (
+              <EmptyState modelId={modelId} isReady={isReady} onPick={setDraft} />
+            ) : (
+              <MessageList
+                messages={messages}
+                isBusy={generation.active !== null}
+                editingId={editingId}
+                onEdit={setEditingId}
+                onSubmitEdit={onSubmitEdit}
+                onRegenerate={onRegenerate}
+              />
+            ))}
+        </div>
+      </div>
+      <div className="relative shrink-0 px-3 pb-3 sm:px-6 sm:pb-4">
+        {!scroll.isAtBottom && (
+          <button
+            type="button"
+            data-testid="jump-to-latest"
+            onClick={scroll.jumpToLatest}
+            className="absolute -top-12 left-1/2 inline-flex -translate-x-1/2 items-center gap-1.5 rounded-full border border-border bg-card px-3 py-1.5 text-xs font-medium shadow-md transition hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring"
+          >
+            <ArrowDownIcon size={14} />
+            Jump to latest
+          </button>
+        )}
+        <div className="mx-auto w-full max-w-3xl">
+          {needsEngine && !isReady && (
+            <ChatNotice
+              tone="info"
+              data-testid="engine-notice"
+              title="Start a model first"
+              detail="No model is running, so nothing can answer yet. Your message is kept here."
+              action={
+                <Button variant="secondary" className="h-8 shrink-0 px-3" onClick={onOpenConsole}>
+                  Open console
+                </Button>
+              }
+              onDismiss={() => setNeedsEngine(false)}
+            />
+          )}
+          {error && (
+            <ChatNotice
+              tone="error"
+              data-testid="send-error"
+              title={error.message}
+              detail={error.hint}
+              onDismiss={() => setError(null)}
+            />
+          )}
+          {generation.notice && (
+            <ChatNotice
+              tone="error"
+              data-testid="storage-error"
+              title={generation.notice}
+              onDismiss={generation.clearNotice}
+            />
+          )}
+          <Composer
+            value={draft}
+            onChange={setDraft}
+            onSend={() => void send()}
+            onStop={generation.stop}
+            onEditLast={onEditLast}
+            isStreaming={isStreaming}
+            isSending={sending}
+            placeholder={isReady && modelId ? `Message ${modelId}` : 'Ask anything'}
+            focusKey={conversationId}
+          />
+          <p className="mt-1.5 hidden text-center text-xs text-muted-foreground sm:block">
+            Enter to send · Shift+Enter for a new line · Esc to stop · ↑ to edit your last message
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,59 @@
+// Start, Stop and Restart, each enabled only in the states it is allowed in, and what went wrong with the
+// last request.
+import { Button } from '@/components/ui/button';
+import type { ApiError } from '@/lib/api-error';
+import type { EngineState } from '@/lib/engine/types';
+
+export interface LaunchControlsProps {
+  state: EngineState;
+  canLaunch: boolean;
+  isBusy: boolean;
+  error: ApiError | null;
+  onStart(): void;
+  onStop(): void;
+  onRestart(): void;
+}
+
+export function LaunchControls({
+  state,
+  canLaunch,
+  isBusy,
+  error,
+  onStart,
+  onStop,
+  onRestart,
+}: LaunchControlsProps) {
+  const canStart = state === 'stopped' || state === 'crashed' || state === 'failed';
+  const canStop = state === 'starting' || state === 'ready' || state === 'orphaned';
+  const canRestart = state === 'starting' || state === 'ready';
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button
+          variant="primary"
+          data-testid="start-button"
+          disabled={!canStart || !canLaunch || isBusy}
+          onClick={onStart}
+        >
+          Start
+        </Button>
+        <Button variant="danger" data-testid="stop-button" disabled={!canStop || isBusy} onClick={onStop}>
+          {state === 'stopping' ? 'Stopping…' : 'Stop'}
+        </Button>
+        <Button
+          data-testid="restart-button"
+          disabled={!canRestart || !canLaunch || isBusy}
+          onClick={onRestart}
+        >
+          Restart
+        </Button>
+      </div>
+      {error && (
+        <p role="alert" data-testid="action-error" className="text-sm text-danger">
+          {error.message}
+          {error.hint ? ` ${error.hint}` : ''}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+// Launch settings: the profile (marked when it will not fit), vLLM's install when it is missing, the
+// options form and the exact command line. Folded once the engine is ready.
+import { memo } from 'react';
+import type { EngineForm } from '@/hooks/use-engine-form';
+import type { ProfilesResponse } from '@/lib/client/types';
+import type { InstallJobStatus } from '@/lib/engine/types';
+import type { SystemReport } from '@/lib/system/types';
+import { CollapsibleSection } from './collapsible-section';
+import { CommandPreview } from './command-preview';
+import { InstallVllm } from './install-vllm';
+import { OptionsForm } from './options-form';
+import { ProfilePicker } from './profile-picker';
+
+export interface LaunchSettingsProps {
+  catalog: ProfilesResponse | undefined;
+  catalogError: Error | undefined;
+  form: EngineForm;
+  system: SystemReport | undefined;
+  job: InstallJobStatus | null;
+  canEdit: boolean;
+  autoOpen: boolean;
+  onInstall(version: string): void;
+  onCancelInstall(): void;
+  onQuoteClick(seq: number): void;
+}
+
+export const LaunchSettings = memo(function LaunchSettings(props: LaunchSettingsProps) {
+  const { catalog, form, system, job, canEdit } = props;
+  const vllm = system?.items.find((i) => i.id === 'vllm');
+  const needsVllm = form.profile?.kind === 'vllm' && vllm && vllm.status !== 'ok' ? vllm.sentence : null;
+  const showInstall = Boolean(needsVllm) || job?.state === 'running' || job?.state === 'failed';
+  return (
+    <CollapsibleSection
+      title="Launch settings"
+      summary={form.profile?.label}
+      autoOpen={props.autoOpen}
+      data-testid="launch-settings"
+    >
+      <div className="flex flex-col gap-4">
+        {props.catalogError && <p className="text-sm text-danger">Could not load the profiles.</p>}
+        <ProfilePicker
+          profiles={catalog?.profiles ?? []}
+          value={form.profileId}
+          fits={system?.profiles}
+          disabled={!canEdit || !catalog}
+          onChange={(id) => form.choose(id)}
+          onApplyFitPatch={(patch) => form.setValues({ ...form.values, ...patch })}
+        />
+        {showInstall && (
+          <InstallVllm
+            job={job}
+            missing={needsVllm}
+            canInstall={canEdit && job?.state !== 'running'}
+            onInstall={props.onInstall}
+            onCancel={props.onCancelInstall}
+            onQuoteClick={props.onQuoteClick}
+          />
+        )}
+        {form.profile && (
+          <OptionsForm
+            profile={form.profile}
+            values={form.values}
+            onChange={form.setValues}
+            errors={form.errors}
+            disabled={!canEdit}
+          />
+        )}
+        <CommandPreview text={form.commandText} isLaunched={form.isLaunched} />
+      </div>
+    </CollapsibleSection>
+  );
+});

@@ -1,0 +1,158 @@
+'use client';
+// The live log: toolbar, the windowed list, and the "paused" bar while the reader looks at older lines.
+// Jumps (a search match, the line a diagnosis quotes) stop following and mark the line.
+import { memo, type Ref, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { countLevels, filterLines, isFiltering, type LogFilter, SHOW_ALL } from '@/lib/client/log-filter';
+import type { ClientLogLine } from '@/lib/client/log-level';
+import { indexOfSeq, lowerBound } from '@/lib/client/log-merge';
+import { matchingIndexes, stepMatch } from '@/lib/client/log-search';
+import { LogList, type LogListHandle } from './log-list';
+import { LogToolbar } from './log-toolbar';
+
+/** A request to show one line; `n` makes a repeated click on the same line a new request. */
+export interface LogFocus {
+  seq: number;
+  n: number;
+}
+
+export interface LogPanelProps {
+  lines: ClientLogLine[];
+  connected: boolean;
+  skipped: number;
+  focus: LogFocus | null;
+  ref?: Ref<HTMLElement>;
+}
+
+export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focus, ref }: LogPanelProps) {
+  const [filter, setFilter] = useState<LogFilter>(SHOW_ALL);
+  const [query, setQuery] = useState('');
+  const [cursor, setCursor] = useState(-1);
+  const [isFollowing, setFollowing] = useState(true);
+  const [pausedAfter, setPausedAfter] = useState(0);
+  const [markedSeq, setMarkedSeq] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isShort, setShort] = useState(true);
+  const list = useRef<LogListHandle>(null);
+  const lastSeq = useRef(0);
+  const handled = useRef<LogFocus | null>(null);
+  useLayoutEffect(() => {
+    lastSeq.current = lines.at(-1)?.seq ?? 0;
+  }, [lines]);
+
+  const visible = useMemo(() => filterLines(lines, filter), [lines, filter]);
+  const counts = useMemo(() => countLevels(lines), [lines]);
+  const matches = useMemo(() => matchingIndexes(visible, query), [visible, query]);
+  const activeSeq = cursor >= 0 ? (visible[matches[cursor] ?? -1]?.seq ?? null) : null;
+  const newLines = isFollowing ? 0 : visible.length - lowerBound(visible, pausedAfter + 1);
+
+  const onFollowChange = useCallback((value: boolean) => {
+    setFollowing(value);
+    if (!value) setPausedAfter(lastSeq.current);
+    else setMarkedSeq(null);
+  }, []);
+
+  const changeQuery = (next: string) => {
+    setQuery(next);
+    // Show the newest match while typing, the way a terminal's find does.
+    const found = matchingIndexes(visible, next);
+    setCursor(found.length - 1);
+    const last = found.at(-1);
+    if (last !== undefined) list.current?.scrollToIndex(last);
+  };
+
+  const step = (direction: 1 | -1) => {
+    const next = stepMatch(cursor, matches.length, direction);
+    setCursor(next);
+    const index = matches[next];
+    if (index !== undefined) list.current?.scrollToIndex(index);
+  };
+
+  const changeFilter = (next: LogFilter) => {
+    setFilter(next);
+    setCursor(-1);
+  };
+
+  useEffect(() => {
+    if (!focus || handled.current === focus) return;
+    const index = indexOfSeq(visible, focus.seq);
+    if (index < 0 && isFiltering(filter) && indexOfSeq(lines, focus.seq) >= 0) {
+      setFilter(SHOW_ALL); // the line is hidden by a filter: show everything, then come back here
+      return;
+    }
+    handled.current = focus;
+    if (index < 0) {
+      setNotice('That line is no longer in the browser’s copy of the log; the downloaded log has it.');
+      return;
+    }
+    setNotice(null);
+    list.current?.scrollToIndex(index);
+    setMarkedSeq(focus.seq);
+  }, [focus, visible, filter, lines]);
+
+  return (
+    <section
+      ref={ref}
+      aria-label="Engine log"
+      data-testid="log-panel"
+      className="flex flex-col overflow-hidden rounded-lg border border-border bg-card"
+    >
+      <LogToolbar
+        connected={connected}
+        total={lines.length}
+        counts={counts}
+        filter={filter}
+        onFilterChange={changeFilter}
+        query={query}
+        onQueryChange={changeQuery}
+        matchPosition={cursor + 1}
+        matchCount={matches.length}
+        onStep={step}
+        isShort={isShort}
+        onShortChange={setShort}
+        copyAll={() => visible.map((l) => l.text).join('\n')}
+      />
+      {(skipped > 0 || notice) && (
+        <p className="border-b border-border bg-warning/10 px-3 py-1.5 text-xs text-warning">
+          {notice ??
+            `${skipped.toLocaleString('en')} lines came faster than this browser read them and were skipped; the downloaded log has them all.`}
+        </p>
+      )}
+      <div className="relative h-[min(60dvh,30rem)] min-h-64">
+        <LogList
+          ref={list}
+          lines={visible}
+          query={query}
+          activeSeq={activeSeq}
+          markedSeq={markedSeq}
+          isShort={isShort}
+          onFollowChange={onFollowChange}
+        />
+        {lines.length === 0 && (
+          <p className="pointer-events-none absolute inset-x-0 top-3 text-center text-xs text-muted-foreground">
+            No output yet.
+          </p>
+        )}
+        {lines.length > 0 && visible.length === 0 && (
+          <p className="pointer-events-none absolute inset-x-0 top-3 text-center text-xs text-muted-foreground">
+            No line matches the filters.
+          </p>
+        )}
+        {!isFollowing && (
+          <div data-testid="log-paused" className="absolute inset-x-0 bottom-3 flex justify-center px-3">
+            <button
+              type="button"
+              data-testid="log-resume"
+              onClick={() => list.current?.resume()}
+              className="inline-flex h-8 items-center gap-1.5 rounded-full border border-border bg-card px-3 text-xs font-medium shadow-md transition hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring"
+            >
+              <span className="text-muted-foreground">
+                Paused — {newLines.toLocaleString('en')} new line{newLines === 1 ? '' : 's'} ·
+              </span>
+              <span className="text-primary">Resume</span>
+            </button>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+});

@@ -1,0 +1,159 @@
+'use client';
+// One launch option as a form control chosen from its JSON Schema type: checkbox, select, number, flag
+// list or text; with its range as a hint and its problem, if any, below it.
+import { useState } from 'react';
+import type { JsonSchemaProperty } from '@/lib/client/types';
+
+export interface OptionFieldProps {
+  name: string;
+  prop: JsonSchemaProperty;
+  value: unknown;
+  error?: string;
+  /** For the extra-flags field: the flags the engine accepts. */
+  extraFlags?: string[];
+  onChange(value: unknown): void;
+}
+
+const INPUT =
+  'h-9 w-full min-w-0 rounded-md border bg-card px-2.5 text-sm focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-60';
+const WIDE = new Set(['model', 'baseUrl', 'modelFile', 'hfRepo', 'mmproj', 'extraArgs']);
+
+function rangeHint(prop: JsonSchemaProperty): string | null {
+  if (prop.minimum === undefined || prop.maximum === undefined) return null;
+  return `${prop.minimum.toLocaleString('en')}–${prop.maximum.toLocaleString('en')}`;
+}
+
+export function OptionField({ name, prop, value, error, extraFlags, onChange }: OptionFieldProps) {
+  const id = `option-${name}`;
+  const label = prop.description ?? name;
+  const type = Array.isArray(prop.type) ? prop.type[0] : prop.type;
+  const described = error ? `${id}-error` : undefined;
+  const border = error ? 'border-danger' : 'border-border';
+  if (type === 'boolean') {
+    return (
+      <label htmlFor={id} className="flex items-center gap-2 text-sm min-[26rem]:col-span-2">
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        {label}
+      </label>
+    );
+  }
+  let control: React.ReactNode;
+  let hint: string | null = null;
+  if (prop.enum) {
+    control = (
+      <select
+        id={id}
+        className={`${INPUT} ${border}`}
+        value={String(value ?? '')}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {prop.enum.map((option) => (
+          <option key={String(option)} value={String(option)}>
+            {String(option) || '(default)'}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (type === 'number' || type === 'integer') {
+    hint = rangeHint(prop);
+    control = (
+      <input
+        id={id}
+        type="number"
+        inputMode={type === 'integer' ? 'numeric' : 'decimal'}
+        className={`${INPUT} ${border} font-mono`}
+        min={prop.minimum}
+        max={prop.maximum}
+        step={type === 'integer' ? 1 : 0.01}
+        aria-invalid={Boolean(error)}
+        aria-describedby={described}
+        value={value === undefined ? '' : String(value)}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+      />
+    );
+  } else if (type === 'array') {
+    control = (
+      <FlagsInput
+        id={id}
+        value={value}
+        invalid={Boolean(error)}
+        describedBy={described}
+        onChange={onChange}
+      />
+    );
+    hint = extraFlags?.length ? 'space-separated, e.g. --seed 1' : null;
+  } else {
+    control = (
+      <input
+        id={id}
+        className={`${INPUT} ${border} ${name === 'model' ? 'font-mono' : ''}`}
+        value={typeof value === 'string' ? value : ''}
+        aria-invalid={Boolean(error)}
+        aria-describedby={described}
+        onChange={(e) => onChange(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+    );
+  }
+  return (
+    <div className={`flex min-w-0 flex-col gap-1 ${WIDE.has(name) ? 'min-[26rem]:col-span-2' : ''}`}>
+      <div className="flex items-baseline justify-between gap-2 text-xs text-muted-foreground">
+        <label htmlFor={id} className="font-medium">
+          {label}
+        </label>
+        {hint && <span>{hint}</span>}
+      </div>
+      {control}
+      {error && (
+        <p id={described} data-testid="option-error" className="text-xs text-danger">
+          {error}
+        </p>
+      )}
+      {extraFlags && extraFlags.length > 0 && (
+        <details className="text-xs text-muted-foreground">
+          <summary className="cursor-pointer select-none">Flags this engine accepts</summary>
+          <p className="mt-1 font-mono leading-5 break-words">{extraFlags.join(' ')}</p>
+        </details>
+      )}
+    </div>
+  );
+}
+
+interface FlagsInputProps {
+  id: string;
+  value: unknown;
+  invalid: boolean;
+  describedBy: string | undefined;
+  onChange(value: string[]): void;
+}
+
+/** Flags typed as text: the text is kept as typed (spaces included) and split into tokens for the value. */
+function FlagsInput({ id, value, invalid, describedBy, onChange }: FlagsInputProps) {
+  const tokens = Array.isArray(value) ? (value as string[]) : [];
+  const [text, setText] = useState(tokens.join(' '));
+  const typed = text.split(/\s+/).filter(Boolean);
+  // The value changed from outside (a profile switch, a history entry, a fix): show it.
+  if (typed.join(' ') !== tokens.join(' ')) setText(tokens.join(' '));
+  return (
+    <input
+      id={id}
+      className={`${INPUT} ${invalid ? 'border-danger' : 'border-border'} font-mono`}
+      placeholder="--flag value"
+      value={text}
+      aria-invalid={invalid}
+      aria-describedby={describedBy}
+      autoComplete="off"
+      spellCheck={false}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(e.target.value.split(/\s+/).filter(Boolean));
+      }}
+    />
+  );
+}

@@ -1,0 +1,57 @@
+// The engine at a glance in the top bar: state and model; a click opens the engine console.
+import type { EngineStatus } from '@/lib/engine/types';
+
+const DOT: Record<string, string> = {
+  ready: 'bg-success',
+  starting: 'bg-warning animate-pulse',
+  stopping: 'bg-warning',
+  crashed: 'bg-danger',
+  failed: 'bg-danger',
+  orphaned: 'bg-danger',
+  stopped: 'bg-muted-foreground/50',
+};
+
+const LABEL: Record<string, string> = {
+  ready: 'Ready',
+  starting: 'Starting',
+  stopping: 'Stopping',
+  crashed: 'Crashed',
+  failed: 'Failed',
+  orphaned: 'Orphaned',
+  stopped: 'No model',
+};
+
+export interface EngineChipProps {
+  status: EngineStatus | null;
+  connected: boolean;
+  isConsoleOpen: boolean;
+  onToggle(): void;
+}
+
+export function EngineChip({ status, connected, isConsoleOpen, onToggle }: EngineChipProps) {
+  const state = status?.state ?? 'unknown';
+  const unhealthy = state === 'ready' && status?.health?.ok === false;
+  const stage = state === 'starting' ? status?.stage?.name : undefined;
+  const detail = state === 'ready' ? status?.model?.id : stage;
+  return (
+    <button
+      type="button"
+      data-testid="engine-chip"
+      data-state={state}
+      aria-expanded={isConsoleOpen}
+      aria-controls="engine-console"
+      aria-label={`Engine: ${LABEL[state] ?? 'connecting'}${detail ? `, ${detail}` : ''}. ${isConsoleOpen ? 'Close' : 'Open'} the engine console`}
+      onClick={onToggle}
+      className="inline-flex h-8 max-w-[13rem] min-w-0 items-center gap-2 rounded-full border border-border bg-card px-3 text-xs font-medium transition hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring sm:max-w-[22rem]"
+    >
+      <span
+        aria-hidden
+        className={`size-2 shrink-0 rounded-full ${unhealthy ? 'bg-danger' : (DOT[state] ?? 'bg-muted-foreground/40')} ${connected ? '' : 'opacity-50'}`}
+      />
+      <span className="shrink-0">{unhealthy ? 'Unhealthy' : (LABEL[state] ?? 'Connecting…')}</span>
+      {detail && (
+        <span className="min-w-0 truncate font-mono font-normal text-muted-foreground">{detail}</span>
+      )}
+    </button>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+// The conversation list, live from IndexedDB, and what can be done to a conversation as a whole:
+// rename, delete, export, import. Storage errors come back as readable messages.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback } from 'react';
+import { downloadText, fileNameFor } from '@/lib/client/chat-download';
+import { parseImport, toJsonExport, toMarkdown } from '@/lib/client/chat-export';
+import { newId } from '@/lib/client/chat-ids';
+import { consoleDb } from '@/lib/client/conversations/db';
+import { storageErrorMessage } from '@/lib/client/conversations/quota';
+import {
+  deleteConversation,
+  importConversations,
+  listConversations,
+  loadConversations,
+  renameConversation,
+} from '@/lib/client/conversations/store';
+import type { Conversation } from '@/lib/client/conversations/types';
+
+export type ActionResult = { ok: true; ids?: string[] } | { ok: false; error: string };
+
+async function attempt(run: () => Promise<string[] | undefined>): Promise<ActionResult> {
+  try {
+    return { ok: true, ids: await run() };
+  } catch (error) {
+    return { ok: false, error: storageErrorMessage(error) };
+  }
+}
+
+export function useConversations() {
+  // undefined while the first read is under way, so the UI can tell "loading" from "none".
+  const conversations = useLiveQuery<Conversation[]>(() => listConversations(consoleDb()), []);
+
+  const rename = useCallback(
+    (id: string, title: string) =>
+      attempt(async () => {
+        await renameConversation(consoleDb(), id, title.trim() || 'Untitled');
+        return undefined;
+      }),
+    [],
+  );
+
+  const remove = useCallback(
+    (id: string) =>
+      attempt(async () => {
+        await deleteConversation(consoleDb(), id);
+        return undefined;
+      }),
+    [],
+  );
+
+  const exportOne = useCallback(async (id: string, format: 'markdown' | 'json'): Promise<ActionResult> => {
+    const [item] = await loadConversations(consoleDb(), [id]);
+    if (!item) return { ok: false, error: 'That conversation no longer exists.' };
+    if (format === 'markdown') {
+      downloadText(fileNameFor(item.conversation.title, 'md'), toMarkdown(item), 'text/markdown');
+    } else {
+      downloadText(fileNameFor(item.conversation.title, 'json'), toJsonExport([item]), 'application/json');
+    }
+    return { ok: true };
+  }, []);
+
+  const exportAll = useCallback(async (): Promise<ActionResult> => {
+    const items = await loadConversations(consoleDb());
+    const day = new Date().toISOString().slice(0, 10);
+    downloadText(`vlm-console-conversations-${day}.json`, toJsonExport(items), 'application/json');
+    return { ok: true };
+  }, []);
+
+  const importFile = useCallback(async (file: File): Promise<ActionResult> => {
+    const parsed = parseImport(await file.text(), newId);
+    if (!parsed.ok) return parsed;
+    if (parsed.items.length === 0) return { ok: false, error: 'The file holds no conversations.' };
+    return attempt(() => importConversations(consoleDb(), parsed.items, newId));
+  }, []);
+
+  return { conversations, rename, remove, exportOne, exportAll, importFile };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseImport, toJsonExport, toMarkdown } from './chat-export';
+import type { ChatMessage, Conversation } from './conversations/types';
+
+const conversation: Conversation = { id: 'c1', title: 'Tables', createdAt: 1, updatedAt: 5 };
+const messages: ChatMessage[] = [
+  {
+    id: 'm1',
+    conversationId: 'c1',
+    seq: 0,
+    role: 'user',
+    content: 'Show a table',
+    createdAt: 1,
+    updatedAt: 1,
+    status: 'done',
+  },
+  {
+    id: 'm2',
+    conversationId: 'c1',
+    seq: 1,
+    role: 'assistant',
+    content: '| a | b |\n| - | - |\n| 1 | 2 |',
+    reasoning: 'A table it is.',
+    thinkingMs: 3200,
+    model: 'demo/vlm-demo',
+    usage: { prompt: 10, completion: 20, reasoning: 5 },
+    createdAt: 2,
+    updatedAt: 3,
+    status: 'stopped',
+  },
+];
+
+let counter = 0;
+const newId = () => `new-${++counter}`;
+
+describe('export and import', () => {
+  it('round-trips through JSON', () => {
+    const text = toJsonExport([{ conversation, messages }], new Date(0));
+    const result = parseImport(text, newId);
+    expect(result).toEqual({ ok: true, items: [{ conversation, messages }] });
+  });
+
+  it('accepts one bare conversation and fills in missing fields', () => {
+    const text = JSON.stringify({
+      title: 'Bare',
+      messages: [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: 'a', status: 'streaming' },
+      ],
+    });
+    const result = parseImport(text, newId, 42);
+    if (!result.ok) throw new Error(result.error);
+    const [item] = result.items;
+    expect(item?.conversation.title).toBe('Bare');
+    expect(item?.messages.map((m) => [m.seq, m.status, m.conversationId])).toEqual([
+      [0, 'done', item?.conversation.id],
+      [1, 'interrupted', item?.conversation.id],
+    ]);
+  });
+
+  it('explains what is wrong with a file it cannot import', () => {
+    expect(parseImport('nope', newId)).toMatchObject({ ok: false, error: expect.stringMatching(/not JSON/) });
+    expect(parseImport('{"format":"other"}', newId)).toMatchObject({ ok: false });
+    const newer = JSON.stringify({ format: 'vlm-console.conversations', version: 99, conversations: [] });
+    expect(parseImport(newer, newId)).toMatchObject({ ok: false, error: expect.stringMatching(/newer/) });
+  });
+
+  it('writes readable Markdown with the thinking folded away and the status noted', () => {
+    const md = toMarkdown({ conversation, messages });
+    expect(md).toMatch(/^# Tables\n/);
+    expect(md).toContain('## You\n\nShow a table');
+    expect(md).toContain('## Assistant (demo/vlm-demo)');
+    expect(md).toContain('<details><summary>Thought for 3 s</summary>\n\nA table it is.\n\n</details>');
+    expect(md).toContain('| 1 | 2 |');
+    expect(md).toContain('_(stopped)_');
+  });
+});

@@ -1,0 +1,49 @@
+// Builds the body of POST /api/chat from the stored conversation and the settings.
+
+import type { ChatParams } from './chat-settings';
+import type { ChatMessage } from './conversations/types';
+
+export type TextPart = { type: 'text'; text: string };
+export type ImagePart = { type: 'image_url'; image_url: { url: string } };
+export type ImageRefPart = { type: 'image_ref'; sha256: string };
+
+export type RequestMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string | (TextPart | ImagePart | ImageRefPart)[] }
+  | { role: 'assistant'; content: string };
+
+export interface ChatRequestBody {
+  messages: RequestMessage[];
+  params: ChatParams;
+}
+
+/**
+ * The turns the model sees: the system prompt, then each user message and each reply's answer. Thinking
+ * traces are not sent back (thinking models are trained without them), and replies that produced no answer
+ * (an error before the first token) are left out.
+ */
+export function buildChatRequest(
+  history: readonly Pick<ChatMessage, 'role' | 'content' | 'images'>[],
+  systemPrompt: string,
+  params: ChatParams,
+): ChatRequestBody {
+  const messages: RequestMessage[] = [];
+  if (systemPrompt.trim()) messages.push({ role: 'system', content: systemPrompt });
+  for (const message of history) {
+    if (message.role === 'assistant') {
+      if (message.content.trim()) messages.push({ role: 'assistant', content: message.content });
+    } else {
+      messages.push({ role: 'user', content: userContent(message) });
+    }
+  }
+  return { messages, params };
+}
+
+/** Text alone as a string; with uploaded images, the text part first and one `image_ref` per image. */
+function userContent(message: Pick<ChatMessage, 'content' | 'images'>): RequestMessage['content'] {
+  const refs = (message.images ?? []).flatMap((image) =>
+    image.sha256 ? [{ type: 'image_ref' as const, sha256: image.sha256 }] : [],
+  );
+  if (refs.length === 0) return message.content;
+  return message.content ? [{ type: 'text', text: message.content }, ...refs] : refs;
+}

@@ -1,0 +1,63 @@
+// The person's chat settings (system prompt and sampling) as plain data, kept in localStorage.
+// A sampling field left empty (null) means "the running profile's recommended value".
+import { z } from 'zod';
+import type { SamplingDefaults } from '@/lib/engine/profiles';
+
+export const SETTINGS_KEY = 'vlm-console:settings';
+
+export const SAMPLING_LIMITS = {
+  temperature: { min: 0, max: 2, step: 0.05 },
+  top_p: { min: 0.01, max: 1, step: 0.01 },
+  max_tokens: { min: 1, max: 1_048_576, step: 1 },
+} as const;
+
+export type SamplingKey = keyof typeof SAMPLING_LIMITS;
+
+const settingsSchema = z.object({
+  systemPrompt: z.string().max(100_000).catch(''),
+  temperature: z.number().min(0).max(2).nullable().catch(null),
+  top_p: z.number().gt(0).max(1).nullable().catch(null),
+  max_tokens: z.number().int().min(1).max(1_048_576).nullable().catch(null),
+});
+
+export type ChatSettings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: ChatSettings = {
+  systemPrompt: '',
+  temperature: null,
+  top_p: null,
+  max_tokens: null,
+};
+
+/** Reads stored settings; anything unreadable falls back to the defaults field by field. */
+export function parseSettings(raw: string | null): ChatSettings {
+  if (!raw) return DEFAULT_SETTINGS;
+  try {
+    const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...JSON.parse(raw) });
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+export type ChatParams = Partial<Record<SamplingKey, number>>;
+
+/** What goes to the server: the person's values, else the profile's, and only those that exist. */
+export function effectiveParams(settings: ChatSettings, defaults: SamplingDefaults | null): ChatParams {
+  const params: ChatParams = {};
+  for (const key of Object.keys(SAMPLING_LIMITS) as SamplingKey[]) {
+    const value = settings[key] ?? defaults?.[key];
+    if (typeof value === 'number' && Number.isFinite(value)) params[key] = value;
+  }
+  return params;
+}
+
+/** Turns what is typed in a sampling field into a stored value: empty → null, out of range → clamped. */
+export function sampleValue(key: SamplingKey, text: string): number | null {
+  if (text.trim() === '') return null;
+  const n = Number(text);
+  if (!Number.isFinite(n)) return null;
+  const { min, max } = SAMPLING_LIMITS[key];
+  const clamped = Math.min(max, Math.max(min, n));
+  return key === 'max_tokens' ? Math.round(clamped) : clamped;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { deriveTitle, UNTITLED } from './chat-title';
+
+describe('deriveTitle', () => {
+  it('takes the first line without Markdown marks', () => {
+    expect(deriveTitle('# What is **this** `image`?\nmore')).toBe('What is this image?');
+    expect(deriveTitle('\n\n- [a link](http://x) here')).toBe('a link here');
+  });
+
+  it('cuts long text at a word and marks the cut', () => {
+    const title = deriveTitle('Explain the difference between TCP and UDP with examples from real protocols');
+    expect(title.endsWith('…')).toBe(true);
+    expect(title.length).toBeLessThanOrEqual(49);
+    expect(title).toBe('Explain the difference between TCP and UDP with…');
+  });
+
+  it('falls back when there is no text', () => {
+    expect(deriveTitle('   ')).toBe(UNTITLED);
+    expect(deriveTitle('```\ncode only\n```')).toBe(UNTITLED);
+  });
+});
