@@ -175,7 +175,15 @@ export function useChatGeneration(getOptions: () => RequestOptions) {
     async (conversationId: string | null, text: string, images: readonly SendableImage[] = []) => {
       const history = conversationId ? await listMessages(consoleDb(), conversationId) : [];
       const refs = images.map((image) => image.ref);
-      const plan = planSend(conversationId ?? newId(), conversationId === null, history, text, newId, Date.now(), refs);
+      const plan = planSend(
+        conversationId ?? newId(),
+        conversationId === null,
+        history,
+        text,
+        newId,
+        Date.now(),
+        refs,
+      );
       return startTurn(
         plan,
         images.map((image) => ({ sha256: image.ref.sha256, blob: image.blob })),

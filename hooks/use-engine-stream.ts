@@ -8,7 +8,7 @@ import { ENDPOINTS } from '@/lib/client/endpoints';
 import { openEventStream } from '@/lib/client/http';
 import { type ClientLogLine, toClientLine } from '@/lib/client/log-level';
 import { mergeLines } from '@/lib/client/log-merge';
-import { readSse } from '@/lib/client/read-sse';
+import { readLogEvents } from '@/lib/client/log-sse';
 import type { EngineStatus, LogLine } from '@/lib/engine/types';
 
 /** Lines the browser keeps; the full log stays downloadable from the server. */
@@ -34,6 +34,7 @@ export function useEngineStream(): EngineStream {
     const controller = new AbortController();
     let lastId: string | undefined;
     const flush = () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
       frame.current = null;
       const batch = pending.current;
       pending.current = new Map();
@@ -41,7 +42,9 @@ export function useEngineStream(): EngineStream {
     };
     const onLine = (line: LogLine) => {
       pending.current.set(line.seq, toClientLine(line));
-      frame.current ??= requestAnimationFrame(flush);
+      // No frames in a background tab: a flood must not pile up unbounded until the tab is shown again.
+      if (pending.current.size >= MAX_CLIENT_LINES) flush();
+      else frame.current ??= requestAnimationFrame(flush);
     };
     const run = async () => {
       let delay = 500;
@@ -50,7 +53,7 @@ export function useEngineStream(): EngineStream {
           const reader = await openEventStream(ENDPOINTS.engineLogs, {}, controller.signal, lastId);
           setConnected(true);
           delay = 500;
-          await readSse(reader, (message) => {
+          await readLogEvents(reader, (message) => {
             if (message.id) lastId = message.id;
             if (message.event === 'log') onLine(JSON.parse(message.data) as LogLine);
             else if (message.event === 'status') setStatus(JSON.parse(message.data) as EngineStatus);

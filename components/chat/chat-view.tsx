@@ -2,16 +2,20 @@
 // One conversation: its messages, the composer and the notes about why a send did not go out.
 // Data comes from hooks; this component only decides what to show and wires the person's actions.
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { useDropzone } from 'react-dropzone';
 import { ArrowDownIcon } from '@/components/ui/icons';
+import { useChatAttachments } from '@/hooks/use-chat-attachments';
 import { useChatDraft } from '@/hooks/use-chat-draft';
 import type { useChatGeneration } from '@/hooks/use-chat-generation';
 import { useChatMessages } from '@/hooks/use-chat-messages';
 import { useChatScroll } from '@/hooks/use-chat-scroll';
-import type { ApiError } from '@/lib/api-error';
+import { ApiError } from '@/lib/api-error';
+import type { ComposerImageLimits } from '@/lib/client/image-limits';
+import { AttachmentTray } from './attachment-tray';
 import { ChatHeader } from './chat-header';
-import { ChatNotice } from './chat-notice';
+import { ChatNotices } from './chat-notices';
 import { Composer } from './composer';
+import { DropOverlay } from './drop-overlay';
 import { EmptyState } from './empty-state';
 import { preloadMarkdown } from './markdown';
 import { MessageList } from './message-list';
@@ -23,6 +27,8 @@ export interface ChatViewProps {
   title: string | null;
   isReady: boolean;
   modelId: string | null;
+  /** How many images a message may carry and how they are sized, for the running model. */
+  imageLimits: ComposerImageLimits;
   generation: ReturnType<typeof useChatGeneration>;
   onConversationCreated(id: string): void;
   onOpenConsole(): void;
@@ -36,6 +42,7 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
     title,
     isReady,
     modelId,
+    imageLimits,
     generation,
     onConversationCreated,
     onOpenConsole,
@@ -43,6 +50,16 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
   } = props;
   const messages = useChatMessages(conversationId);
   const [draft, setDraft] = useChatDraft(conversationId);
+  const attachments = useChatAttachments(imageLimits);
+  // Drop anywhere on the chat; the paperclip opens the same picker. No `accept` filter here: every file is
+  // checked by its content, so a refused one gets a message naming it instead of vanishing.
+  const dropzone = useDropzone({
+    onDrop: (files) => void attachments.add(files),
+    noClick: true,
+    noKeyboard: true,
+    // Pasting is the composer's (onPasteFiles), so a paste into a message being edited stays text.
+    noPaste: true,
+  });
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [needsEngine, setNeedsEngine] = useState(false);
@@ -50,6 +67,9 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
   const scroll = useChatScroll(conversationId);
   const ready = useRef(isReady);
   ready.current = isReady;
+  // The text as it is when the send goes out (it may have changed while images finished uploading).
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a different conversation starts clean
   useEffect(() => {
@@ -78,10 +98,17 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
     }
     setSending(true);
     setError(null);
-    const result = await generation.send(conversationId, draft);
+    // Send waits for images still being prepared or uploaded.
+    const images = await attachments.whenReady();
+    if (!images.ok) {
+      setSending(false);
+      return setError(new ApiError(0, 'image_not_ready', images.error));
+    }
+    const result = await generation.send(conversationId, draftRef.current, images.images);
     setSending(false);
     if (!result.ok) return refused(result.error);
     setDraft('');
+    attachments.remove(images.ids);
     if (result.conversationId !== conversationId) onConversationCreated(result.conversationId);
     scroll.follow();
   };
@@ -131,88 +158,84 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
   };
 
   return (
-    <div ref={root} className="flex h-full min-h-0 flex-col">
-      {conversationId && <ChatHeader title={title ?? ''} onExport={onExport} />}
-      <div
-        ref={scroll.scrollRef}
-        onScroll={scroll.onScroll}
-        className="min-h-0 flex-1 overflow-y-auto"
-        data-testid="chat-scroll"
-      >
-        <div ref={scroll.contentRef}>
-          {messages !== undefined &&
-            (messages.length === 0 ? (
-              <EmptyState modelId={modelId} isReady={isReady} onPick={setDraft} />
-            ) : (
-              <MessageList
-                messages={messages}
-                isBusy={generation.active !== null}
-                editingId={editingId}
-                onEdit={setEditingId}
-                onSubmitEdit={onSubmitEdit}
-                onRegenerate={onRegenerate}
-              />
-            ))}
+    <div {...dropzone.getRootProps({ className: 'h-full outline-none' })} data-testid="chat-dropzone">
+      <input {...dropzone.getInputProps({ accept: 'image/*' })} data-testid="image-input" />
+      {dropzone.isDragActive && <DropOverlay maxImages={imageLimits.maxImages} />}
+      <div ref={root} className="flex h-full min-h-0 flex-col">
+        {conversationId && <ChatHeader title={title ?? ''} onExport={onExport} />}
+        <div
+          ref={scroll.scrollRef}
+          onScroll={scroll.onScroll}
+          className="min-h-0 flex-1 overflow-y-auto"
+          data-testid="chat-scroll"
+        >
+          <div ref={scroll.contentRef}>
+            {messages !== undefined &&
+              (messages.length === 0 ? (
+                <EmptyState modelId={modelId} isReady={isReady} onPick={setDraft} />
+              ) : (
+                <MessageList
+                  messages={messages}
+                  isBusy={generation.active !== null}
+                  editingId={editingId}
+                  onEdit={setEditingId}
+                  onSubmitEdit={onSubmitEdit}
+                  onRegenerate={onRegenerate}
+                />
+              ))}
+          </div>
         </div>
-      </div>
-      <div className="relative shrink-0 px-3 pb-3 sm:px-6 sm:pb-4">
-        {!scroll.isAtBottom && (
-          <button
-            type="button"
-            data-testid="jump-to-latest"
-            onClick={scroll.jumpToLatest}
-            className="absolute -top-12 left-1/2 inline-flex -translate-x-1/2 items-center gap-1.5 rounded-full border border-border bg-card px-3 py-1.5 text-xs font-medium shadow-md transition hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring"
-          >
-            <ArrowDownIcon size={14} />
-            Jump to latest
-          </button>
-        )}
-        <div className="mx-auto w-full max-w-3xl">
-          {needsEngine && !isReady && (
-            <ChatNotice
-              tone="info"
-              data-testid="engine-notice"
-              title="Start a model first"
-              detail="No model is running, so nothing can answer yet. Your message is kept here."
-              action={
-                <Button variant="secondary" className="h-8 shrink-0 px-3" onClick={onOpenConsole}>
-                  Open console
-                </Button>
+        <div className="relative shrink-0 px-3 pb-3 sm:px-6 sm:pb-4">
+          {!scroll.isAtBottom && (
+            <button
+              type="button"
+              data-testid="jump-to-latest"
+              onClick={scroll.jumpToLatest}
+              className="absolute -top-12 left-1/2 inline-flex -translate-x-1/2 items-center gap-1.5 rounded-full border border-border bg-card px-3 py-1.5 text-xs font-medium shadow-md transition hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring"
+            >
+              <ArrowDownIcon size={14} />
+              Jump to latest
+            </button>
+          )}
+          <div className="mx-auto w-full max-w-3xl">
+            <ChatNotices
+              needsEngine={needsEngine && !isReady}
+              onOpenConsole={onOpenConsole}
+              onDismissEngine={() => setNeedsEngine(false)}
+              error={error}
+              onDismissError={() => setError(null)}
+              imageNotice={attachments.notice}
+              onDismissImages={attachments.dismissNotice}
+              storageNotice={generation.notice}
+              onDismissStorage={generation.clearNotice}
+            />
+            <Composer
+              value={draft}
+              onChange={setDraft}
+              onSend={() => void send()}
+              onStop={generation.stop}
+              onEditLast={onEditLast}
+              isStreaming={isStreaming}
+              isSending={sending}
+              placeholder={isReady && modelId ? `Message ${modelId}` : 'Ask anything'}
+              focusKey={conversationId}
+              hasAttachments={attachments.items.length > 0}
+              onAttach={dropzone.open}
+              onPasteFiles={(files) => void attachments.add(files)}
+              attachments={
+                <AttachmentTray
+                  attachments={attachments.items}
+                  tokenPatch={imageLimits.tokenPatch}
+                  onRemove={(id) => attachments.remove([id])}
+                  onToggleOriginal={attachments.toggleOriginal}
+                  onRetry={attachments.retry}
+                />
               }
-              onDismiss={() => setNeedsEngine(false)}
             />
-          )}
-          {error && (
-            <ChatNotice
-              tone="error"
-              data-testid="send-error"
-              title={error.message}
-              detail={error.hint}
-              onDismiss={() => setError(null)}
-            />
-          )}
-          {generation.notice && (
-            <ChatNotice
-              tone="error"
-              data-testid="storage-error"
-              title={generation.notice}
-              onDismiss={generation.clearNotice}
-            />
-          )}
-          <Composer
-            value={draft}
-            onChange={setDraft}
-            onSend={() => void send()}
-            onStop={generation.stop}
-            onEditLast={onEditLast}
-            isStreaming={isStreaming}
-            isSending={sending}
-            placeholder={isReady && modelId ? `Message ${modelId}` : 'Ask anything'}
-            focusKey={conversationId}
-          />
-          <p className="mt-1.5 hidden text-center text-xs text-muted-foreground sm:block">
-            Enter to send · Shift+Enter for a new line · Esc to stop · ↑ to edit your last message
-          </p>
+            <p className="mt-1.5 hidden text-center text-xs text-muted-foreground sm:block">
+              Enter to send · Shift+Enter for a new line · Esc to stop · ↑ to edit your last message
+            </p>
+          </div>
         </div>
       </div>
     </div>

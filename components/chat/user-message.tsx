@@ -7,6 +7,7 @@ import { IconButton } from '@/components/ui/icon-button';
 import { PencilIcon } from '@/components/ui/icons';
 import type { ChatMessage } from '@/lib/client/conversations/types';
 import { CopyButton } from './copy-button';
+import { MessageImages } from './message-images';
 
 export interface UserMessageProps {
   message: ChatMessage;
@@ -91,8 +92,9 @@ function UserMessageView(props: UserMessageProps) {
       data-role="user"
       data-id={message.id}
       data-status={message.status}
-      className="chat-row group/message flex flex-col items-end"
+      className="chat-row group/message flex flex-col items-end gap-2"
     >
+      {message.images && message.images.length > 0 && <MessageImages images={message.images} />}
       {isEditing ? (
         <EditForm {...props} />
       ) : (
@@ -111,9 +113,11 @@ function UserMessageView(props: UserMessageProps) {
               <PencilIcon size={15} />
             </IconButton>
           </div>
-          <div className="max-w-[85%] rounded-2xl bg-bubble px-4 py-2.5 text-[15px] leading-7 whitespace-pre-wrap break-words">
-            {message.content}
-          </div>
+          {message.content && (
+            <div className="max-w-[85%] rounded-2xl bg-bubble px-4 py-2.5 text-[15px] leading-7 whitespace-pre-wrap break-words">
+              {message.content}
+            </div>
+          )}
         </div>
       )}
     </article>

@@ -22,7 +22,7 @@ export function CommandPreview({ text, isLaunched }: CommandPreviewProps) {
       </div>
       <pre
         data-testid="command-line"
-        className="max-h-40 overflow-auto rounded-md border border-border bg-log px-2.5 py-2 font-mono text-xs leading-5 break-all whitespace-pre-wrap select-all"
+        className="max-h-40 overflow-auto rounded-md border border-border bg-log px-2.5 py-2 font-mono text-xs leading-5 break-words whitespace-pre-wrap select-all"
       >
         {text}
       </pre>

@@ -12,6 +12,7 @@ import { useEngineStages } from '@/hooks/use-engine-stages';
 import type { EngineStream } from '@/hooks/use-engine-stream';
 import { useProfiles } from '@/hooks/use-profiles';
 import { useSystem } from '@/hooks/use-system';
+import { formatCommandLine } from '@/lib/client/engine-command';
 import { buildReport } from '@/lib/client/log-report';
 import type { EngineStatus } from '@/lib/engine/types';
 import { DiagnosisCard } from './diagnosis-card';
@@ -81,7 +82,8 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
         now: Date.now(),
         status,
         profileId: status?.profile ?? form.profileId,
-        commandLine: form.commandText,
+        // The launch's own command (what ran), else the one the form would run.
+        commandLine: status?.command ? formatCommandLine(status.command) : form.commandText,
         options: status?.options ?? form.values,
         lastReady: history?.lastReady ?? null,
         system: system.report ?? null,
@@ -100,6 +102,7 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
         <LaunchControls
           state={state}
           canLaunch={Boolean(form.profile) && form.isValid}
+          launchLabel={form.profile?.label ?? null}
           isBusy={actions.busy || !status}
           error={actions.error}
           onStart={() => form.profile && void start(form.profile.id, form.values)}

@@ -7,6 +7,8 @@ import type { EngineState } from '@/lib/engine/types';
 export interface LaunchControlsProps {
   state: EngineState;
   canLaunch: boolean;
+  /** What Start launches, e.g. "Demo engine (no GPU)". */
+  launchLabel: string | null;
   isBusy: boolean;
   error: ApiError | null;
   onStart(): void;
@@ -17,6 +19,7 @@ export interface LaunchControlsProps {
 export function LaunchControls({
   state,
   canLaunch,
+  launchLabel,
   isBusy,
   error,
   onStart,
@@ -47,6 +50,11 @@ export function LaunchControls({
         >
           Restart
         </Button>
+        {canStart && (
+          <span className={`min-w-0 text-xs ${canLaunch ? 'text-muted-foreground' : 'text-danger'}`}>
+            {canLaunch ? launchLabel : 'Check the launch settings below.'}
+          </span>
+        )}
       </div>
       {error && (
         <p role="alert" data-testid="action-error" className="text-sm text-danger">

@@ -55,7 +55,7 @@ interface FigureProps {
 
 function Figure({ label, value, series, min, max }: FigureProps) {
   return (
-    <div className="flex flex-col gap-1 rounded-md bg-muted/50 px-2.5 py-2">
+    <div className="grid grid-cols-[1fr_auto] items-baseline gap-x-2 gap-y-1 rounded-md bg-muted/50 px-2.5 py-2">
       <dt className="text-[11px] text-muted-foreground">{label}</dt>
       <dd
         className="font-mono text-sm tabular-nums"
@@ -63,7 +63,9 @@ function Figure({ label, value, series, min, max }: FigureProps) {
       >
         {value}
       </dd>
-      <Sparkline values={series} min={min} max={max} />
+      <dd className="col-span-2">
+        <Sparkline values={series} min={min} max={max} />
+      </dd>
     </div>
   );
 }

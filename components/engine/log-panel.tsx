@@ -5,9 +5,9 @@ import { memo, type Ref, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import { countLevels, filterLines, isFiltering, type LogFilter, SHOW_ALL } from '@/lib/client/log-filter';
 import type { ClientLogLine } from '@/lib/client/log-level';
 import { indexOfSeq, lowerBound } from '@/lib/client/log-merge';
-import { matchingIndexes, stepMatch } from '@/lib/client/log-search';
 import { LogList, type LogListHandle } from './log-list';
 import { LogToolbar } from './log-toolbar';
+import { useLogSearch } from './use-log-search';
 
 /** A request to show one line; `n` makes a repeated click on the same line a new request. */
 export interface LogFocus {
@@ -25,8 +25,6 @@ export interface LogPanelProps {
 
 export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focus, ref }: LogPanelProps) {
   const [filter, setFilter] = useState<LogFilter>(SHOW_ALL);
-  const [query, setQuery] = useState('');
-  const [cursor, setCursor] = useState(-1);
   const [isFollowing, setFollowing] = useState(true);
   const [pausedAfter, setPausedAfter] = useState(0);
   const [markedSeq, setMarkedSeq] = useState<number | null>(null);
@@ -41,8 +39,7 @@ export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focu
 
   const visible = useMemo(() => filterLines(lines, filter), [lines, filter]);
   const counts = useMemo(() => countLevels(lines), [lines]);
-  const matches = useMemo(() => matchingIndexes(visible, query), [visible, query]);
-  const activeSeq = cursor >= 0 ? (visible[matches[cursor] ?? -1]?.seq ?? null) : null;
+  const search = useLogSearch(visible, list);
   const newLines = isFollowing ? 0 : visible.length - lowerBound(visible, pausedAfter + 1);
 
   const onFollowChange = useCallback((value: boolean) => {
@@ -51,25 +48,9 @@ export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focu
     else setMarkedSeq(null);
   }, []);
 
-  const changeQuery = (next: string) => {
-    setQuery(next);
-    // Show the newest match while typing, the way a terminal's find does.
-    const found = matchingIndexes(visible, next);
-    setCursor(found.length - 1);
-    const last = found.at(-1);
-    if (last !== undefined) list.current?.scrollToIndex(last);
-  };
-
-  const step = (direction: 1 | -1) => {
-    const next = stepMatch(cursor, matches.length, direction);
-    setCursor(next);
-    const index = matches[next];
-    if (index !== undefined) list.current?.scrollToIndex(index);
-  };
-
   const changeFilter = (next: LogFilter) => {
     setFilter(next);
-    setCursor(-1);
+    search.resetCursor();
   };
 
   useEffect(() => {
@@ -102,11 +83,11 @@ export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focu
         counts={counts}
         filter={filter}
         onFilterChange={changeFilter}
-        query={query}
-        onQueryChange={changeQuery}
-        matchPosition={cursor + 1}
-        matchCount={matches.length}
-        onStep={step}
+        query={search.query}
+        onQueryChange={search.changeQuery}
+        matchPosition={search.cursor + 1}
+        matchCount={search.matches.length}
+        onStep={search.step}
         isShort={isShort}
         onShortChange={setShort}
         copyAll={() => visible.map((l) => l.text).join('\n')}
@@ -121,8 +102,8 @@ export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focu
         <LogList
           ref={list}
           lines={visible}
-          query={query}
-          activeSeq={activeSeq}
+          query={search.query}
+          activeSeq={search.activeSeq}
           markedSeq={markedSeq}
           isShort={isShort}
           onFollowChange={onFollowChange}

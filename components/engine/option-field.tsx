@@ -1,8 +1,9 @@
 'use client';
 // One launch option as a form control chosen from its JSON Schema type: checkbox, select, number, flag
 // list or text; with its range as a hint and its problem, if any, below it.
-import { useState } from 'react';
 import type { JsonSchemaProperty } from '@/lib/client/types';
+import { INPUT } from './field-styles';
+import { FlagsInput } from './flags-input';
 
 export interface OptionFieldProps {
   name: string;
@@ -14,8 +15,6 @@ export interface OptionFieldProps {
   onChange(value: unknown): void;
 }
 
-const INPUT =
-  'h-9 w-full min-w-0 rounded-md border bg-card px-2.5 text-sm focus-visible:outline-2 focus-visible:outline-ring disabled:opacity-60';
 const WIDE = new Set(['model', 'baseUrl', 'modelFile', 'hfRepo', 'mmproj', 'extraArgs']);
 
 function rangeHint(prop: JsonSchemaProperty): string | null {
@@ -103,13 +102,11 @@ export function OptionField({ name, prop, value, error, extraFlags, onChange }: 
   }
   return (
     <div className={`flex min-w-0 flex-col gap-1 ${WIDE.has(name) ? 'min-[26rem]:col-span-2' : ''}`}>
-      <div className="flex items-baseline justify-between gap-2 text-xs text-muted-foreground">
-        <label htmlFor={id} className="font-medium">
-          {label}
-        </label>
-        {hint && <span>{hint}</span>}
-      </div>
+      <label htmlFor={id} className="text-xs font-medium text-muted-foreground">
+        {label}
+      </label>
       {control}
+      {hint && !error && <p className="text-[11px] text-muted-foreground">{hint}</p>}
       {error && (
         <p id={described} data-testid="option-error" className="text-xs text-danger">
           {error}
@@ -122,38 +119,5 @@ export function OptionField({ name, prop, value, error, extraFlags, onChange }: 
         </details>
       )}
     </div>
-  );
-}
-
-interface FlagsInputProps {
-  id: string;
-  value: unknown;
-  invalid: boolean;
-  describedBy: string | undefined;
-  onChange(value: string[]): void;
-}
-
-/** Flags typed as text: the text is kept as typed (spaces included) and split into tokens for the value. */
-function FlagsInput({ id, value, invalid, describedBy, onChange }: FlagsInputProps) {
-  const tokens = Array.isArray(value) ? (value as string[]) : [];
-  const [text, setText] = useState(tokens.join(' '));
-  const typed = text.split(/\s+/).filter(Boolean);
-  // The value changed from outside (a profile switch, a history entry, a fix): show it.
-  if (typed.join(' ') !== tokens.join(' ')) setText(tokens.join(' '));
-  return (
-    <input
-      id={id}
-      className={`${INPUT} ${invalid ? 'border-danger' : 'border-border'} font-mono`}
-      placeholder="--flag value"
-      value={text}
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
-      autoComplete="off"
-      spellCheck={false}
-      onChange={(e) => {
-        setText(e.target.value);
-        onChange(e.target.value.split(/\s+/).filter(Boolean));
-      }}
-    />
   );
 }

@@ -32,11 +32,10 @@ export function StageProgress({ timeline, isStarting, now }: StageProgressProps)
       {isStarting && (
         <>
           <div className="flex items-baseline gap-2 text-sm">
-            <span data-testid="stage-name" className="font-medium">
+            <span data-testid="stage-name" className="min-w-0 truncate font-medium">
               {current.name}
             </span>
-            {detail && <span className="min-w-0 truncate text-xs text-muted-foreground">{detail}</span>}
-            <span className="ml-auto font-mono text-xs tabular-nums text-muted-foreground">
+            <span className="ml-auto shrink-0 font-mono text-xs tabular-nums text-muted-foreground">
               {formatClock(stageElapsed(current, now))}
             </span>
           </div>
@@ -58,6 +57,11 @@ export function StageProgress({ timeline, isStarting, now }: StageProgressProps)
               />
             ))}
           </div>
+          {detail && (
+            <p data-testid="stage-detail" className="line-clamp-2 text-xs text-muted-foreground">
+              {detail}
+            </p>
+          )}
         </>
       )}
       <StageHistory entries={timeline.entries} now={now} />

@@ -44,7 +44,10 @@ export function StatusPanel({ status, timeline, connected, isExplained, children
           </span>
         )}
         {status?.model && (
-          <span data-testid="model-id" className="min-w-0 truncate font-mono text-sm">
+          <span
+            data-testid="model-id"
+            className={`min-w-0 truncate font-mono text-sm ${isReady ? '' : 'text-muted-foreground'}`}
+          >
             {status.model.id}
             {status.model.maxModelLen ? (
               <span className="text-muted-foreground">
@@ -55,8 +58,13 @@ export function StatusPanel({ status, timeline, connected, isExplained, children
           </span>
         )}
         {upSince ? (
-          <span data-testid="uptime" className="ml-auto font-mono text-xs tabular-nums text-muted-foreground">
-            {isReady ? 'up' : 'starting'} {formatClock(now - upSince)}
+          <span
+            data-testid="uptime"
+            title={isReady ? 'Time since the engine became ready' : 'Time since the launch began'}
+            className="ml-auto font-mono text-xs tabular-nums text-muted-foreground"
+          >
+            {isReady ? 'up ' : ''}
+            {formatClock(now - upSince)}
           </span>
         ) : null}
       </div>
@@ -71,10 +79,12 @@ export function StatusPanel({ status, timeline, connected, isExplained, children
         <p
           data-testid="engine-error"
           title={isExplained ? status.error : undefined}
-          className={`rounded-md bg-danger/10 px-3 py-2 font-mono text-xs break-words text-danger ${isExplained ? 'line-clamp-2' : ''}`}
+          className="rounded-md bg-danger/10 px-3 py-2 font-mono text-xs break-words text-danger"
         >
-          {status.exit ? `exit ${status.exit.signal ?? status.exit.code}: ` : ''}
-          {status.error}
+          <span className={isExplained ? 'line-clamp-2' : undefined}>
+            {status.exit ? `exit ${status.exit.signal ?? status.exit.code}: ` : ''}
+            {status.error}
+          </span>
         </p>
       )}
       {children}

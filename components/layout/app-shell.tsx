@@ -15,6 +15,7 @@ import { useConversations } from '@/hooks/use-conversations';
 import { useEngineStream } from '@/hooks/use-engine-stream';
 import { useProfiles } from '@/hooks/use-profiles';
 import { effectiveParams } from '@/lib/client/chat-settings';
+import { composerImageLimits } from '@/lib/client/image-limits';
 import { ConsolePane } from './console-pane';
 import { ConversationSidebar, type ConversationSidebarProps } from './conversation-sidebar';
 import { TopBar } from './top-bar';
@@ -40,6 +41,13 @@ export function AppShell() {
   const profile = useMemo(
     () => catalog?.profiles.find((p) => p.id === (status?.profile ?? catalog.defaultProfile)) ?? null,
     [catalog, status?.profile],
+  );
+  // Keyed on the one option that matters: status objects are new with every event, and a new limits object
+  // would re-render the memoised chat each time.
+  const launchedImages = status?.options?.imagesPerPrompt;
+  const imageLimits = useMemo(
+    () => composerImageLimits({ imagesPerPrompt: launchedImages }, profile?.images),
+    [launchedImages, profile?.images],
   );
   const generation = useChatGeneration(() => ({
     systemPrompt: settings.systemPrompt,
@@ -128,6 +136,7 @@ export function AppShell() {
               title={current?.title ?? null}
               isReady={isReady}
               modelId={modelId}
+              imageLimits={imageLimits}
               generation={generation}
               onConversationCreated={setCurrentId}
               onOpenConsole={openConsole}

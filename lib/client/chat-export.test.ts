@@ -74,4 +74,21 @@ describe('export and import', () => {
     expect(md).toContain('| 1 | 2 |');
     expect(md).toContain('_(stopped)_');
   });
+
+  it('names the images of a message and keeps their references through a round trip', () => {
+    const image = {
+      key: 'k',
+      sha256: 'k',
+      mediaType: 'image/jpeg',
+      name: 'cat.jpg',
+      width: 1400,
+      height: 1050,
+      bytes: 9,
+    };
+    const first = messages[0] as ChatMessage;
+    const withImage: ChatMessage[] = [{ ...first, images: [image] }];
+    expect(toMarkdown({ conversation, messages: withImage })).toContain('_Images: cat.jpg (1400×1050)_');
+    const result = parseImport(toJsonExport([{ conversation, messages: withImage }]), newId);
+    expect(result.ok && result.items[0]?.messages[0]?.images).toEqual([image]);
+  });
 });

@@ -42,6 +42,11 @@ export function toMarkdown({ conversation, messages }: ConversationWithMessages)
   for (const message of messages) {
     if (message.role === 'user') {
       parts.push('## You', message.content || '_(no text)_');
+      // The pictures themselves stay in the browser; the export names them.
+      const images = (message.images ?? []).map(
+        (i) => `${i.name ?? 'image'}${i.width && i.height ? ` (${i.width}×${i.height})` : ''}`,
+      );
+      if (images.length > 0) parts.push(`_Images: ${images.join(', ')}_`);
       continue;
     }
     parts.push(`## Assistant${message.model ? ` (${message.model})` : ''}`);
@@ -68,7 +73,17 @@ const importedMessage = z.object({
   updatedAt: finite.optional(),
   status: z.enum(['streaming', 'done', 'stopped', 'interrupted', 'error']).catch('done'),
   images: z
-    .array(z.object({ key: z.string(), mediaType: z.string().optional(), name: z.string().optional() }))
+    .array(
+      z.object({
+        key: z.string(),
+        sha256: z.string().optional(),
+        mediaType: z.string().optional(),
+        name: z.string().optional(),
+        width: finite.optional(),
+        height: finite.optional(),
+        bytes: finite.optional(),
+      }),
+    )
     .optional(),
   reasoning: z.string().optional(),
   error: z.string().optional(),

@@ -20,7 +20,11 @@ describe('composerImageLimits', () => {
   });
 
   it('has sensible values with neither', () => {
-    expect(composerImageLimits(undefined, null)).toEqual({ maxImages: 4, maxPixels: 1_500_000, tokenPatch: 28 });
+    expect(composerImageLimits(undefined, null)).toEqual({
+      maxImages: 4,
+      maxPixels: 1_500_000,
+      tokenPatch: 28,
+    });
   });
 });
 
@@ -29,7 +33,9 @@ describe('admitImages', () => {
     expect(admitImages(0, ['a.png', 'b.png'], 4)).toEqual({ admitted: 2, refusal: null });
     const over = admitImages(1, ['a.png', 'b.png', 'c.png'], 2);
     expect(over.admitted).toBe(1);
-    expect(over.refusal).toBe('The running model takes at most 2 images per message. Not added: “b.png”, “c.png”.');
+    expect(over.refusal).toBe(
+      'The running model takes at most 2 images per message. Not added: “b.png”, “c.png”.',
+    );
   });
 
   it('explains a model launched without images', () => {
@@ -50,5 +56,15 @@ describe('overLimit', () => {
     expect(overLimit(3, 2)).toBe(
       'This message has 3 images; the running model takes at most 2 images per message. Remove 1.',
     );
+  });
+});
+
+describe('image sizes in words', async () => {
+  const { formatBytes, formatImageSize } = await import('./image-format');
+  it('rounds to what a person reads at a glance', () => {
+    expect(formatBytes(912)).toBe('912 B');
+    expect(formatBytes(183_204)).toBe('183 KB');
+    expect(formatBytes(5_123_456)).toBe('5.1 MB');
+    expect(formatImageSize({ width: 4000, height: 3000, bytes: 5_123_456 })).toBe('4000×3000 · 5.1 MB');
   });
 });

@@ -61,7 +61,10 @@ export async function prepareImage(
 // One worker for the page, started on first use. `null`: unavailable, render on the main thread.
 let worker: Worker | null | undefined;
 let nextId = 0;
-const pending = new Map<number, { request: RenderRequest; resolve(r: RenderResult): void; reject(e: Error): void }>();
+const pending = new Map<
+  number,
+  { request: RenderRequest; resolve(r: RenderResult): void; reject(e: Error): void }
+>();
 
 function startWorker(): Worker | null {
   if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return null;

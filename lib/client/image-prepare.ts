@@ -44,7 +44,10 @@ export function resizeLimitsFor(
  * kept when it is no bigger. Everything else (photos, GIF frames, BMP) becomes a JPEG.
  */
 export function encodeChoices(source: ImageType, mode: PrepareMode): EncodeChoice[] {
-  const jpeg: EncodeChoice = { type: 'image/jpeg', quality: mode === 'original' ? ORIGINAL_QUALITY : FAST_QUALITY };
+  const jpeg: EncodeChoice = {
+    type: 'image/jpeg',
+    quality: mode === 'original' ? ORIGINAL_QUALITY : FAST_QUALITY,
+  };
   return source === 'png' ? [{ type: 'image/png' }, jpeg] : [jpeg];
 }
 

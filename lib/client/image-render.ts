@@ -73,7 +73,13 @@ export async function renderImage(request: RenderRequest): Promise<RenderResult>
     }
     const blob = pickSmallest(candidates);
     if (!blob) throw new Error('the browser could not encode the image');
-    return { blob, width: plan.width, height: plan.height, sourceWidth: bitmap.width, sourceHeight: bitmap.height };
+    return {
+      blob,
+      width: plan.width,
+      height: plan.height,
+      sourceWidth: bitmap.width,
+      sourceHeight: bitmap.height,
+    };
   } finally {
     bitmap.close();
   }

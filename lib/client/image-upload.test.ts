@@ -5,8 +5,7 @@ import { missingImages, openChatReuploading, type ReuploadDeps } from './image-u
 
 const body = { messages: [{ role: 'user' as const, content: 'hi' }], params: {} };
 const reader = {} as SseReader;
-const gone = (missing: unknown) =>
-  new ApiError(409, 'images_missing', 'gone', undefined, { missing });
+const gone = (missing: unknown) => new ApiError(409, 'images_missing', 'gone', undefined, { missing });
 const uploaded = { key: 'k', type: 'png' as const, width: 1, height: 1, bytes: 1 };
 
 function deps(outcomes: (SseReader | Error)[]): ReuploadDeps & { uploads: Blob[] } {
@@ -56,9 +55,9 @@ describe('openChatReuploading', () => {
   it('passes other errors through untouched', async () => {
     const refused = new ApiError(409, 'engine_not_ready', 'no engine');
     const d = deps([refused]);
-    await expect(openChatReuploading(body, new AbortController().signal, async () => undefined, d)).rejects.toBe(
-      refused,
-    );
+    await expect(
+      openChatReuploading(body, new AbortController().signal, async () => undefined, d),
+    ).rejects.toBe(refused);
     expect(missingImages(gone('not a list'))).toBeNull();
     expect(missingImages(new Error('x'))).toBeNull();
   });

@@ -18,14 +18,18 @@ const ERROR_TEXT =
 const WARNING_TEXT =
   /^\s*(?:[\w.]+\.)?[A-Z]\w*Warning\b:|\.py:\d+: [A-Z]\w*Warning\b:|^\s*warnings\.warn\(|^\s*warning:\s/;
 
+/** The prefix vLLM's processes (`(EngineCore_DP0 pid=7) `, `(VllmWorker rank=0 pid=9) `) or compose (`svc | `) add. */
+export const PROCESS_PREFIX = /^(?:[\w.-]+\s+\| )?(?:\((?:[\w.-]+)(?: rank=\d+)?(?: pid=\d+)\) )?/;
+
 export function classifyLine(text: string): LogLevel {
   const word = LEVEL_WORD.exec(text.slice(0, HEAD_CHARS))?.[1];
   if (word === 'ERROR' || word === 'CRITICAL' || word === 'FATAL') return 'error';
   if (word === 'WARNING' || word === 'WARN') return 'warning';
   if (word) return 'info';
   // No level word: a raw Python traceback or warning (printed by the interpreter, not the logger).
-  if (ERROR_TEXT.test(text)) return 'error';
-  if (WARNING_TEXT.test(text)) return 'warning';
+  const body = text.replace(PROCESS_PREFIX, '');
+  if (ERROR_TEXT.test(body)) return 'error';
+  if (WARNING_TEXT.test(body)) return 'warning';
   return 'info';
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSegments, makeMatcher, matchingIndexes, stepMatch } from './log-search';
+import {
+  highlightSegments,
+  makeMatcher,
+  matchingIndexes,
+  type SearchMemo,
+  searchLines,
+  stepMatch,
+} from './log-search';
 
 const lines = ['INFO start', 'ERROR CUDA out of memory', 'info: cuda graphs', 'a.b*c (x)'].map((text) => ({
   text,
@@ -12,6 +19,22 @@ describe('log search', () => {
     expect(matchingIndexes(lines, '.*')).toEqual([]);
     expect(matchingIndexes(lines, '   ')).toEqual([]);
     expect(makeMatcher('')).toBeNull();
+  });
+
+  it('reuses the last answers for lines it has seen, and tests new and redrawn ones', () => {
+    const make = (seq: number, text: string) => ({ seq, text });
+    const first = [make(1, 'cuda a'), make(2, 'b'), make(3, 'cuda c')];
+    const one = searchLines(first, 'cuda', null);
+    expect(one.indexes).toEqual([0, 2]);
+    // A memo that lies proves reuse: line 1 is the same object at the same place.
+    const lying = { ...one.memo, hits: Uint8Array.from([0, 0, 1]) } as SearchMemo;
+    const next = [...first, make(4, 'CUDA d')];
+    expect(searchLines(next, 'cuda', lying).indexes).toEqual([2, 3]);
+    // Front lines dropped and line 3 redrawn (a new object): re-tested.
+    const trimmed = [first[1], make(3, 'no match now'), make(4, 'CUDA d')].filter((l) => l !== undefined);
+    expect(searchLines(trimmed, 'cuda', searchLines(next, 'cuda', null).memo).indexes).toEqual([2]);
+    // Another query starts over.
+    expect(searchLines(next, 'b', one.memo).indexes).toEqual([1]);
   });
 
   it('cuts a line into highlighted pieces', () => {

@@ -16,11 +16,62 @@ export function makeMatcher(query: string): ((text: string) => boolean) | null {
 
 /** Indexes (into `lines`) of the lines that contain the query. */
 export function matchingIndexes(lines: readonly { text: string }[], query: string): number[] {
+  return searchLines(lines as readonly SearchableLine[], query, null).indexes;
+}
+
+interface SearchableLine {
+  seq?: number;
+  text: string;
+}
+
+/** What the last search saw, so the next one (same query, a few more lines) tests only what is new. */
+export interface SearchMemo {
+  query: string;
+  lines: readonly SearchableLine[];
+  hits: Uint8Array;
+}
+
+/**
+ * Like matchingIndexes, reusing `memo`: a line that is the same object at the same place as last time keeps
+ * its answer, so a live log searched every frame only tests its new (or redrawn) lines. Lines must be sorted
+ * by seq; the old list may have lost lines at the front.
+ */
+export function searchLines(
+  lines: readonly SearchableLine[],
+  query: string,
+  memo: SearchMemo | null,
+): { indexes: number[]; memo: SearchMemo | null } {
   const matches = makeMatcher(query);
-  if (!matches) return [];
-  const out: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (matches(lines[i]?.text ?? '')) out.push(i);
-  return out;
+  if (!matches) return { indexes: [], memo: null };
+  const old = memo && memo.query === query ? memo : null;
+  const shift = old ? alignment(old.lines, lines) : 0;
+  const hits = new Uint8Array(lines.length);
+  const indexes: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const j = i + shift;
+    const hit = old && old.lines[j] === line ? old.hits[j] === 1 : matches(line.text);
+    if (hit) {
+      hits[i] = 1;
+      indexes.push(i);
+    }
+  }
+  return { indexes, memo: { query, lines, hits } };
+}
+
+/** Where the new list's first line sits in the old list (lines dropped at the front shift everything). */
+function alignment(before: readonly SearchableLine[], after: readonly SearchableLine[]): number {
+  const seq = after[0]?.seq;
+  if (seq === undefined) return 0;
+  let lo = 0;
+  let hi = before.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((before[mid]?.seq ?? 0) < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The text cut into plain and matching pieces, for <mark>; one plain piece when nothing matches. */

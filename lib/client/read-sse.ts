@@ -1,5 +1,7 @@
-// Reads an SSE body from a fetch() reader and hands each message over; parsing is eventsource-parser's.
+// Reads an SSE body from a fetch() reader and hands each message over; parsing is eventsource-parser's,
+// fed in bounded slices (see log-sse.ts for why: its line search is quadratic in a large chunk).
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { feedInSlices } from './log-sse';
 
 export async function readSse(
   reader: ReadableStreamDefaultReader<Uint8Array>,
@@ -10,6 +12,6 @@ export async function readSse(
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
-    parser.feed(decoder.decode(value, { stream: true }));
+    feedInSlices(parser, decoder.decode(value, { stream: true }));
   }
 }

@@ -5,7 +5,8 @@ import { jpegOrientation } from './orientation';
 function jpegWithOrientation(value: number, order: 'II' | 'MM'): Uint8Array {
   const le = order === 'II';
   const u16 = (n: number) => (le ? [n & 0xff, n >> 8] : [n >> 8, n & 0xff]);
-  const u32 = (n: number) => (le ? [...u16(n & 0xffff), ...u16(n >>> 16)] : [...u16(n >>> 16), ...u16(n & 0xffff)]);
+  const u32 = (n: number) =>
+    le ? [...u16(n & 0xffff), ...u16(n >>> 16)] : [...u16(n >>> 16), ...u16(n & 0xffff)];
   const entry = (tag: number, v: number) => [...u16(tag), ...u16(3), ...u32(1), ...u16(v), 0, 0];
   const tiff = [
     ...[...order].map((c) => c.charCodeAt(0)),

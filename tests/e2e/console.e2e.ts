@@ -2,10 +2,12 @@
 // searched and stops following when scrolled up; a failing launch is explained with the quoted line and a
 // one-click fix that relaunches with the patched option; a pasted log is diagnosed. Screenshots in light,
 // dark and on a phone.
+import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '@/lib/engine/types';
 import { type AppServer, startApp } from '../helpers/app-server';
+import { TEST_TOKEN } from '../helpers/auth';
 import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser';
 import { freePort } from '../helpers/net';
 import { EnginePage } from '../pages/engine-page';
@@ -13,8 +15,14 @@ import { EnginePage } from '../pages/engine-page';
 let app: AppServer;
 let browser: Browser;
 
+/** PATH without any real nvidia-smi, so the machine check says "no GPU" wherever the tests run. */
+const PATH_WITHOUT_GPU = (process.env.PATH ?? '')
+  .split(path.delimiter)
+  .filter((dir) => !dir.includes('nvidia'))
+  .join(path.delimiter);
+
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ PATH: PATH_WITHOUT_GPU });
   browser = await launchBrowser();
 });
 
@@ -48,6 +56,8 @@ async function scrollPaneTo(page: EnginePage['page'], testId: string) {
 describe('engine console', () => {
   it('shows the startup stages, then live figures; the log is searchable and stops following on scroll-up', async () => {
     const { context, page, ui } = await openConsole({ colorScheme: 'light' });
+    await page.getByTestId('check-item').first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/console-stopped-light.png` });
     await ui.setOption('Engine port', String(await freePort()));
     await ui.setExtraFlags('--startup-seconds 3');
     await expect(page.getByTestId('command-line').textContent()).resolves.toContain('--startup-seconds 3');
@@ -70,6 +80,8 @@ describe('engine console', () => {
       });
     });
     await ui.start();
+    await page.locator('[data-testid="stage-progress"]:not([data-progress="0.000"])').waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/console-starting-light.png` });
     await ui.waitForState('ready');
     const seen = await page.evaluate(
       () => (window as unknown as { stagesSeen: { stage: string; progress: number }[] }).stagesSeen,
@@ -153,6 +165,18 @@ describe('engine console', () => {
     await scrollPaneTo(page, 'diagnosis-card');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/console-failed-dark.png` });
 
+    // The report bundle has what a bug report needs, and no secret.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await page.getByTestId('report-copy').click();
+    await page.locator('[data-testid="report-copy"][data-copied]').waitFor();
+    const report = await page.evaluate(() => navigator.clipboard.readText());
+    expect(report).toContain('engine crashed');
+    expect(report).toContain('--max-model-len 65536');
+    expect(report).toContain('| maxModelLen | `32768` | `65536` |');
+    expect(report).toContain('`kv_cache_too_small`');
+    expect(report).toMatch(/## Last \d+ log lines/);
+    expect(report).not.toContain(TEST_TOKEN);
+
     const failed = await engineStatus(context);
     await fix.click();
     await expect
@@ -183,8 +207,20 @@ describe('engine console', () => {
     expect(await card.getByTestId('diagnosis-line').textContent()).toContain('CUDA out of memory');
     await ui.pasteLog('INFO all fine here\nINFO still fine');
     await page.getByTestId('paste-log-none').waitFor();
-    await ui.expand('machine-check');
+    // A GPU profile on a machine without a GPU is marked, and says why, before anyone waits for a download.
     await ui.expand('launch-settings');
+    await page.getByTestId('profile-select').selectOption('qwen2.5-vl-7b');
+    const fit = page.getByTestId('profile-fit');
+    await fit.waitFor();
+    expect(await fit.getAttribute('data-fit')).toBe('no');
+    expect(
+      await page.locator('[data-testid="profile-select"] option[value="qwen2.5-vl-7b"]').textContent(),
+    ).toContain('will not fit');
+    expect(await page.getByTestId('command-line').textContent()).toContain('vllm.entrypoints.cli.main serve');
+    await scrollPaneTo(page, 'launch-settings');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/console-gpu-profile-light.png` });
+    await page.getByTestId('profile-select').selectOption('demo');
+    await ui.expand('machine-check');
     await scrollPaneTo(page, 'machine-check');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/console-settings-light.png` });
     await scrollPaneTo(page, 'launch-settings');

@@ -2,7 +2,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startApp } from '../helpers/app-server';
-import { signInBrowser } from '../helpers/auth';
 import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser';
 import { getStatus } from '../helpers/engine-api';
 import { freePort } from '../helpers/net';

@@ -27,10 +27,14 @@ export class ChatSession {
     await this.app?.stop();
   }
 
-  /** A fresh, signed-in browser context (its own IndexedDB) with the chat open. */
-  async open(options: ContextOptions = {}): Promise<{ page: Page; chat: ChatPage }> {
+  /**
+   * A fresh, signed-in browser context (its own IndexedDB) with the chat open. `initScript` runs in the page
+   * before the app does (e.g. to take a browser feature away).
+   */
+  async open(options: ContextOptions = {}, initScript?: () => void): Promise<{ page: Page; chat: ChatPage }> {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
     this.contexts.push(context);
+    if (initScript) await context.addInitScript(initScript);
     await signInBrowser(context, this.app.url);
     const page = await context.newPage();
     const log: string[] = [];

@@ -55,7 +55,8 @@ describe('images with conversations', () => {
     const db = fresh();
     const blob = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' });
     const other = new Blob([new Uint8Array([4])], { type: 'image/png' });
-    for (const id of ['c1', 'c2']) await createConversation(db, { id, title: id, createdAt: 0, updatedAt: 0 });
+    for (const id of ['c1', 'c2'])
+      await createConversation(db, { id, title: id, createdAt: 0, updatedAt: 0 });
     await commitTurn(db, {
       conversationId: 'c1',
       add: [userMessage('c1', 0, ['shared', 'only-c1'])],

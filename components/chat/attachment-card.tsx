@@ -1,0 +1,127 @@
+'use client';
+// One attached image in the composer: its thumbnail (a spinner while it is prepared and uploaded), what
+// was dropped and what will be sent, the image tokens it will cost, "send original", and remove.
+import { memo } from 'react';
+import { AlertIcon, CloseIcon } from '@/components/ui/icons';
+import type { Attachment } from '@/hooks/use-chat-attachments';
+import { formatImageSize } from '@/lib/client/image-format';
+import { estimateImageTokens } from '@/lib/images/resize-plan';
+
+export interface AttachmentCardProps {
+  attachment: Attachment;
+  tokenPatch: number;
+  onRemove(id: string): void;
+  onToggleOriginal(id: string): void;
+  onRetry(id: string): void;
+}
+
+const STATUS_LABEL = { preparing: 'Preparing…', uploading: 'Uploading…', ready: 'Ready', failed: 'Failed' };
+
+function AttachmentCardView(props: AttachmentCardProps) {
+  const { attachment: a, tokenPatch, onRemove, onToggleOriginal, onRetry } = props;
+  const isBusy = a.status === 'preparing' || a.status === 'uploading';
+  const tokens = a.sent ? estimateImageTokens(a.sent.width, a.sent.height, tokenPatch) : null;
+  const unchanged = a.sent && a.sent.width === a.source.width && a.sent.height === a.source.height;
+  return (
+    <li
+      data-testid="attachment"
+      data-status={a.status}
+      data-name={a.name}
+      data-source-bytes={a.source.bytes}
+      data-sent-type={a.sent?.type}
+      data-sent-width={a.sent?.width}
+      data-sent-height={a.sent?.height}
+      data-sent-bytes={a.sent?.bytes}
+      className={`relative flex w-64 shrink-0 gap-2.5 rounded-xl border bg-background p-1.5 pr-2 ${a.status === 'failed' ? 'border-danger/50' : 'border-border'}`}
+    >
+      <div className="relative size-16 shrink-0 overflow-hidden rounded-lg bg-muted">
+        {a.sent && (
+          // biome-ignore lint/performance/noImgElement: a local blob: URL, nothing for next/image to optimise
+          <img
+            src={a.sent.url}
+            alt={a.name}
+            data-testid="attachment-thumb"
+            className="size-full object-cover"
+          />
+        )}
+        {isBusy && (
+          <span className="absolute inset-0 grid place-items-center bg-background/55" role="status">
+            <span className="sr-only">{STATUS_LABEL[a.status]}</span>
+            <span className="size-4 animate-spin rounded-full border-2 border-foreground/70 border-t-transparent" />
+          </span>
+        )}
+        {a.status === 'failed' && (
+          <span className="absolute inset-0 grid place-items-center text-danger">
+            <AlertIcon size={20} />
+          </span>
+        )}
+      </div>
+      <div className="min-w-0 flex-1 text-xs leading-[1.125rem]">
+        <p className="truncate font-medium" title={a.name}>
+          {a.name}
+        </p>
+        {a.status === 'failed' ? (
+          <>
+            <p
+              className="line-clamp-2 text-danger"
+              data-testid="attachment-error"
+              title={a.error ?? undefined}
+            >
+              {a.error}
+            </p>
+            <button
+              type="button"
+              data-testid="retry-attachment"
+              onClick={() => onRetry(a.id)}
+              className="font-medium text-foreground underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+            >
+              Try again
+            </button>
+          </>
+        ) : (
+          <>
+            <p className="truncate text-muted-foreground tabular-nums" data-testid="attachment-source">
+              {formatImageSize(a.source)}
+            </p>
+            <p className="truncate tabular-nums" data-testid="attachment-sent">
+              {a.sent ? `${unchanged ? '= ' : '→ '}${formatImageSize(a.sent)}` : STATUS_LABEL[a.status]}
+            </p>
+            <div className="mt-0.5 flex items-center justify-between gap-2">
+              <label className="inline-flex cursor-pointer items-center gap-1.5 text-muted-foreground hover:text-foreground">
+                <input
+                  type="checkbox"
+                  data-testid="send-original"
+                  checked={a.sendOriginal}
+                  onChange={() => onToggleOriginal(a.id)}
+                  className="size-3.5 accent-primary"
+                />
+                Send original
+              </label>
+              {tokens !== null && (
+                <span
+                  className="text-muted-foreground tabular-nums"
+                  data-testid="attachment-tokens"
+                  title="Image tokens the running model will spend on it"
+                >
+                  ≈{tokens.toLocaleString('en-US')} tok
+                </span>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+      <button
+        type="button"
+        data-testid="remove-attachment"
+        aria-label={`Remove ${a.name}`}
+        title="Remove"
+        onClick={() => onRemove(a.id)}
+        className="absolute -top-2 -right-2 inline-flex size-5 items-center justify-center rounded-full border border-border bg-card text-muted-foreground shadow-sm transition hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+      >
+        <CloseIcon size={12} />
+      </button>
+    </li>
+  );
+}
+
+export const AttachmentCard = memo(AttachmentCardView);
