@@ -29,6 +29,7 @@ export class EngineProcess {
   private enginePid: number | null = null;
   private exited = false;
   private readonly closed: Promise<void>;
+  private readonly outputEnded: Promise<void>;
 
   constructor(req: SpawnRequest, handlers: EngineProcessHandlers) {
     this.launchId = req.launchId;
@@ -42,6 +43,12 @@ export class EngineProcess {
     });
     this.watchdog.stdout?.on('data', (c: Buffer) => handlers.onOutput('stdout', c));
     this.watchdog.stderr?.on('data', (c: Buffer) => handlers.onOutput('stderr', c));
+    this.outputEnded = Promise.all(
+      [this.watchdog.stdout, this.watchdog.stderr].map(
+        (stream) =>
+          new Promise<void>((resolve) => (stream ? stream.once('close', () => resolve()) : resolve())),
+      ),
+    ).then(() => undefined);
     this.watchdog.stdin?.on('error', () => undefined);
     this.readEvents(this.watchdog.stdio[3] as Readable | null, handlers);
     this.closed = new Promise((resolve) => {
@@ -129,7 +136,10 @@ export class EngineProcess {
       handlers.onSpawnError(event.message ?? 'could not start the engine');
     } else if (event.event === 'exit' && !this.exited) {
       this.exited = true;
-      handlers.onExit(event.code ?? null, event.signal ?? null);
+      // The exit arrives on its own pipe and can overtake the last lines the engine wrote (its error).
+      // Wait for the output pipes to drain, but not long: workers left behind may hold them open.
+      const drained = Promise.race([this.outputEnded, new Promise((r) => setTimeout(r, 300))]);
+      void drained.then(() => handlers.onExit(event.code ?? null, event.signal ?? null));
     }
   }
 }
