@@ -60,6 +60,11 @@ describe('chat render cost', () => {
     await page.addInitScript(INSTRUMENT);
     await page.reload();
     await chat.composer().waitFor();
+    // The profile's recommended max_tokens would end the reply while it still thinks; allow the whole reply.
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('max-tokens').fill('32000');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('settings-panel').waitFor({ state: 'hidden' });
     await chat.send('Render a long reply, please.');
     const reply = await chat.waitForReply('done', 300_000);
     const doneAt = await page.evaluate(
