@@ -1,31 +1,13 @@
 // Every failure the demo engine can act out (in vLLM's own words) ends with the matching diagnosis in the
 // status, quoting a line the log really has.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIAGNOSIS_CATEGORIES } from '@/lib/diagnosis';
 import { type AppServer, startApp } from '../helpers/app-server';
 import { openSse, startEngine, waitForState } from '../helpers/engine-api';
 import { freePort, waitFor } from '../helpers/net';
 
-const KINDS = [
-  'cuda_oom',
-  'kv_cache_too_small',
-  'no_kv_cache_memory',
-  'gpu_memory_in_use',
-  'no_gpu_or_driver',
-  'torch_cuda_mismatch',
-  'unsupported_gpu_arch',
-  'trust_remote_code',
-  'unsupported_architecture',
-  'transformers_version',
-  'max_model_len_exceeds_model',
-  'port_in_use',
-  'gated_or_missing_model',
-  'disk_full',
-  'corrupt_weights',
-  'shm_multiproc',
-  'compile_toolchain',
-  'engine_core_died',
-  'engine_ready_timeout',
-];
+// Every launch-time category (the request-time ones and the `unknown` fallback are not failures to act out).
+const KINDS = DIAGNOSIS_CATEGORIES.filter((c) => !['chat_template', 'mm_limit', 'unknown'].includes(c));
 
 let app: AppServer;
 

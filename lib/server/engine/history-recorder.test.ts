@@ -6,24 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { EngineStatus } from '@/lib/engine/types';
 import { foldStatus, installHistoryRecorder } from './history-recorder';
 import { type LaunchRecord, readLaunches } from './launch-history';
+import { IDLE_STATUS } from './status-store';
 
-const base: EngineStatus = {
-  state: 'stopped',
-  launchId: null,
-  profile: null,
-  options: null,
-  pid: null,
-  startedAt: null,
-  readyAt: null,
-  exit: null,
-  stage: null,
-  model: null,
-  error: null,
-  health: null,
-  warning: null,
-  command: null,
-  diagnosis: null,
-};
+const base: EngineStatus = IDLE_STATUS;
 
 const launch = (id: string): EngineStatus => ({
   ...base,
