@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, test as base, describe, expect } from 'vitest';
+import { LAUNCH_FAILURE_CATEGORIES } from '../lib/diagnosis/types';
 
 const SCRIPT = path.join(__dirname, 'demo-engine.mjs');
 const FAST = ['--startup-seconds', '0', '--tokens-per-second', '0'];
@@ -512,27 +513,8 @@ describe.concurrent('chat completions', () => {
 });
 
 describe.concurrent('--fail', () => {
-  const KINDS = [
-    'cuda_oom',
-    'kv_cache_too_small',
-    'no_kv_cache_memory',
-    'gpu_memory_in_use',
-    'no_gpu_or_driver',
-    'torch_cuda_mismatch',
-    'unsupported_gpu_arch',
-    'trust_remote_code',
-    'unsupported_architecture',
-    'transformers_version',
-    'max_model_len_exceeds_model',
-    'port_in_use',
-    'gated_or_missing_model',
-    'disk_full',
-    'corrupt_weights',
-    'shm_multiproc',
-    'compile_toolchain',
-    'engine_core_died',
-    'engine_ready_timeout',
-  ];
+  // The demo acts out every launch failure the diagnosis knows (the ids are the contract between them).
+  const KINDS = LAUNCH_FAILURE_CATEGORIES;
 
   it('kv_cache_too_small names an estimated maximum length below --max-model-len', async ({ start }) => {
     const engine = await start([

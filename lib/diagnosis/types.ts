@@ -27,6 +27,11 @@ export const DIAGNOSIS_CATEGORIES = [
   'unknown',
 ] as const;
 export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
+
+/** The categories a launch can fail with (request-time ones and the `unknown` fallback left out). */
+export const LAUNCH_FAILURE_CATEGORIES = DIAGNOSIS_CATEGORIES.filter(
+  (c) => c !== 'chat_template' && c !== 'mm_limit' && c !== 'unknown',
+);
 /** `unknown` is the fallback of the scanner, never a rule. */
 export type RuleCategory = Exclude<DiagnosisCategory, 'unknown'>;
 

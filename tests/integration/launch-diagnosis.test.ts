@@ -1,13 +1,12 @@
 // Every failure the demo engine can act out (in vLLM's own words) ends with the matching diagnosis in the
 // status, quoting a line the log really has.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIAGNOSIS_CATEGORIES } from '@/lib/diagnosis';
+import { LAUNCH_FAILURE_CATEGORIES } from '@/lib/diagnosis/types';
 import { type AppServer, startApp } from '../helpers/app-server';
 import { openSse, startEngine, waitForState } from '../helpers/engine-api';
 import { freePort, waitFor } from '../helpers/net';
 
-// Every launch-time category (the request-time ones and the `unknown` fallback are not failures to act out).
-const KINDS = DIAGNOSIS_CATEGORIES.filter((c) => !['chat_template', 'mm_limit', 'unknown'].includes(c));
+const KINDS = LAUNCH_FAILURE_CATEGORIES;
 
 let app: AppServer;
 
