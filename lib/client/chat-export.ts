@@ -51,7 +51,10 @@ export function toMarkdown({ conversation, messages }: ConversationWithMessages)
     }
     parts.push(`## Assistant${message.model ? ` (${message.model})` : ''}`);
     if (message.reasoning) {
-      const label = message.thinkingMs ? `Thought for ${formatThinking(message.thinkingMs)}` : 'Thinking';
+      const label =
+        typeof message.thinkingMs === 'number'
+          ? `Thought for ${formatThinking(message.thinkingMs)}`
+          : 'Thinking';
       parts.push(`<details><summary>${label}</summary>\n\n${message.reasoning.trim()}\n\n</details>`);
     }
     parts.push(message.content || '_(no answer)_');
