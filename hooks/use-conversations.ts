@@ -3,7 +3,6 @@
 // rename, delete, export, import. Storage errors come back as readable messages.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
-import { downloadText, fileNameFor } from '@/lib/client/chat-download';
 import { parseImport, toJsonExport, toMarkdown } from '@/lib/client/chat-export';
 import { newId } from '@/lib/client/chat-ids';
 import { consoleDb } from '@/lib/client/conversations/db';
@@ -16,6 +15,7 @@ import {
   renameConversation,
 } from '@/lib/client/conversations/store';
 import type { Conversation } from '@/lib/client/conversations/types';
+import { downloadText, fileNameFor } from '@/lib/client/download';
 
 export type ActionResult = { ok: true; ids?: string[] } | { ok: false; error: string };
 

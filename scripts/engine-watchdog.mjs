@@ -10,7 +10,7 @@
 // as JSON lines: spawned {pid}, spawn-error {message}, exit {code, signal}, cleaned {killed}.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { findLaunchProcesses, LAUNCH_MARKER, signalLaunch } from './lib/process-scan.mjs';
+import { findLaunchProcesses, LAUNCH_MARKER, signalLaunch } from '../lib/node/process-scan.mjs';
 
 const argv = process.argv.slice(2);
 const sep = argv.indexOf('--');

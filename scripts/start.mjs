@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from './lib/client-address.mjs';
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../lib/node/client-address.mjs';
 import { parseStartArgs, UsageError } from './lib/start-args.mjs';
 import { prepareTunnel, runTunnel, TunnelError } from './lib/tunnels/index.mjs';
 

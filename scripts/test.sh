@@ -36,6 +36,7 @@ fi
 
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p test-results
+rm -f test-results/vitest.json test-results/e2e.json
 echo "== lint (biome) and types (tsc)"
 npx biome check .
 npx tsc --noEmit -p .

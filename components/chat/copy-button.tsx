@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { IconButton } from '@/components/ui/icon-button';
 import { CheckIcon, CopyIcon } from '@/components/ui/icons';
-import { copyText } from '@/lib/client/chat-clipboard';
+import { copyText } from '@/lib/client/clipboard';
 
 export interface CopyButtonProps {
   text: () => string;

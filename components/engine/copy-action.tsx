@@ -2,7 +2,7 @@
 // A small button that copies text (built when clicked) and says "Copied" for a moment.
 import { useEffect, useState } from 'react';
 import { CheckIcon, CopyIcon } from '@/components/ui/icons';
-import { copyText } from '@/lib/client/chat-clipboard';
+import { copyText } from '@/lib/client/clipboard';
 
 export interface CopyActionProps {
   text: () => string;

@@ -2,10 +2,10 @@
 // The log as a windowed list: rows of one height, only those near the viewport in the DOM, so 100,000 lines
 // scroll like 100. Following and holding still is use-log-scroll's.
 import type { Ref } from 'react';
+import { type LogScrollHandle, useLogScroll } from '@/hooks/use-log-scroll';
 import type { ClientLogLine } from '@/lib/client/log-level';
 import { visibleRange } from '@/lib/client/log-window';
 import { LogRow, ROW_HEIGHT } from './log-row';
-import { type LogScrollHandle, useLogScroll } from './use-log-scroll';
 
 const OVERSCAN = 30;
 

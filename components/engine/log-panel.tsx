@@ -2,12 +2,12 @@
 // The live log: toolbar, the windowed list, and the "paused" bar while the reader looks at older lines.
 // Jumps (a search match, the line a diagnosis quotes) stop following and mark the line.
 import { memo, type Ref, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLogSearch } from '@/hooks/use-log-search';
 import { countLevels, filterLines, isFiltering, type LogFilter, SHOW_ALL } from '@/lib/client/log-filter';
 import type { ClientLogLine } from '@/lib/client/log-level';
 import { indexOfSeq, lowerBound } from '@/lib/client/log-merge';
 import { LogList, type LogListHandle } from './log-list';
 import { LogToolbar } from './log-toolbar';
-import { useLogSearch } from './use-log-search';
 
 /** A request to show one line; `n` makes a repeated click on the same line a new request. */
 export interface LogFocus {

@@ -1,7 +1,7 @@
 'use client';
 // The bug-report bundle: copy it, or download it as a Markdown file. Built only when asked.
 import { DownloadIcon } from '@/components/ui/icons';
-import { downloadText } from '@/lib/client/chat-download';
+import { downloadText } from '@/lib/client/download';
 import { ACTION_BUTTON, CopyAction } from './copy-action';
 
 export function ReportActions({ build }: { build(): string }) {

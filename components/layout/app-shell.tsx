@@ -6,13 +6,13 @@ import { ChatView } from '@/components/chat/chat-view';
 import { SettingsPanel } from '@/components/chat/settings-panel';
 import { EngineConsole } from '@/components/engine/engine-console';
 import { Sheet } from '@/components/ui/sheet';
-import { useConsoleOpen } from '@/hooks/use-chat-console';
 import { useChatCurrent } from '@/hooks/use-chat-current';
 import { useChatGeneration } from '@/hooks/use-chat-generation';
-import { useChatMedia } from '@/hooks/use-chat-media';
 import { useChatSettings } from '@/hooks/use-chat-settings';
+import { useConsoleOpen } from '@/hooks/use-console-open';
 import { useConversations } from '@/hooks/use-conversations';
 import { useEngineStream } from '@/hooks/use-engine-stream';
+import { useMediaQuery } from '@/hooks/use-media-query';
 import { useProfiles } from '@/hooks/use-profiles';
 import { effectiveParams } from '@/lib/client/chat-settings';
 import { composerImageLimits } from '@/lib/client/image-limits';
@@ -34,7 +34,7 @@ export function AppShell() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sidebarMessage, setSidebarMessage] = useState<SidebarMessage>(null);
   // One copy of the sidebar at a time: beside the chat from md up, in a drawer below.
-  const isWide = useChatMedia('(min-width: 48rem)');
+  const isWide = useMediaQuery('(min-width: 48rem)');
 
   const isReady = status?.state === 'ready';
   const modelId = status?.model?.id ?? null;

@@ -1,5 +1,5 @@
-// Runs the rule table over every labelled real-world excerpt in the shared fixture file. The file stays in
-// shared/; the excerpts are never copied into the repo.
+// Runs the rule table over every labelled real-world excerpt in tests/fixtures/real/vllm-logs.jsonl (copied
+// verbatim from public bug reports; each entry keeps its source).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ interface FixtureEntry {
   log: string;
 }
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/vllm-logs.jsonl');
+const FIXTURES = path.resolve(__dirname, '../../tests/fixtures/real/vllm-logs.jsonl');
 const entries: FixtureEntry[] = readFileSync(FIXTURES, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')

@@ -12,7 +12,7 @@ import {
 } from './log-lines';
 import { LogRing } from './log-ring';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/vllm-logs.jsonl');
+const FIXTURES = path.resolve(__dirname, '../../tests/fixtures/real/vllm-logs.jsonl');
 
 function fixtureLog(id: string): string {
   const rows = fs

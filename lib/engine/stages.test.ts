@@ -12,7 +12,7 @@ interface Fixture {
 }
 
 const FIXTURES: Fixture[] = fs
-  .readFileSync(path.resolve(__dirname, '../../../shared/fixtures/vllm-logs.jsonl'), 'utf8')
+  .readFileSync(path.resolve(__dirname, '../../tests/fixtures/real/vllm-logs.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as Fixture);

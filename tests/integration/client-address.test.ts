@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, parseTrustedProxies } from '../../scripts/lib/client-address.mjs';
+import { clientAddress, parseTrustedProxies } from '../../lib/node/client-address.mjs';
 
 describe('client address for rate limiting', () => {
   const none = parseTrustedProxies('');

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getEnv } from '@/lib/server/env';
 import { getImageStore } from '@/lib/server/images/instance';
-import { readBytes } from '@/lib/server/read-json';
+import { readBytes } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import 'server-only';
 // Sign-in with the access token or a one-time link code, and token rotation.
-import { CLIENT_ADDRESS_HEADER } from '@/scripts/lib/client-address.mjs';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/node/client-address.mjs';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
 import { getCredentials, rotateCredentials, secretsEqual } from './credentials';

@@ -5,7 +5,7 @@ import 'server-only';
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { findLaunchProcesses, signalLaunch } from '@/scripts/lib/process-scan.mjs';
+import { findLaunchProcesses, signalLaunch } from '@/lib/node/process-scan.mjs';
 
 export interface EngineProcessHandlers {
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;

@@ -1,7 +1,7 @@
 import 'server-only';
 // An engine left behind by an earlier app process (both the app and its watchdog were killed hard).
 // It is found through the pid file and /proc, never adopted silently: the user sees it and stops it.
-import { findLaunchProcesses, signalLaunch } from '@/scripts/lib/process-scan.mjs';
+import { findLaunchProcesses, signalLaunch } from '@/lib/node/process-scan.mjs';
 import { type PidRecord, readPidFile, removePidFile } from './pid-file';
 
 export interface Orphan {

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { signIn } from '@/lib/server/auth/sign-in';
 import { validationError } from '@/lib/server/errors';
-import { readJson } from '@/lib/server/read-json';
+import { readJson } from '@/lib/server/read-body';
 import { publicRoute } from '@/lib/server/route';
 import { signInBodySchema } from './schema';
 

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { clearedCookieHeader, isHttps } from '@/lib/server/auth/session-cookie';
-import { readEmptyBody } from '@/lib/server/read-json';
+import { readEmptyBody } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import { getSupervisor } from '@/lib/server/engine/instance';
 import { streamEngineLogs } from '@/lib/server/engine/log-stream';
 import { validationError } from '@/lib/server/errors';
-import { readJson } from '@/lib/server/read-json';
+import { readJson } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
 import { logsBodySchema, sinceSchema } from './schema';
 

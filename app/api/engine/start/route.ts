@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getSupervisor } from '@/lib/server/engine/instance';
 import { validationError } from '@/lib/server/errors';
-import { readJson } from '@/lib/server/read-json';
+import { readJson } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
 import { startBodySchema } from './schema';
 

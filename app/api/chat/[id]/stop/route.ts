@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { generations } from '@/lib/server/chat/start-chat';
 import { AppError, validationError } from '@/lib/server/errors';
-import { readEmptyBody } from '@/lib/server/read-json';
+import { readEmptyBody } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
 import { generationIdSchema } from '../schema';
 

@@ -1,7 +1,7 @@
 import { streamGeneration } from '@/lib/server/chat/chat-stream';
 import { generations } from '@/lib/server/chat/start-chat';
 import { AppError, validationError } from '@/lib/server/errors';
-import { readJson } from '@/lib/server/read-json';
+import { readJson } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
 import { afterSchema, generationIdSchema, reattachBodySchema } from '../schema';
 

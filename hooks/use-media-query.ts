@@ -3,7 +3,7 @@
 // of a panel). The server render assumes it does not match.
 import { useSyncExternalStore } from 'react';
 
-export function useChatMedia(query: string): boolean {
+export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
     (listener) => {
       const list = window.matchMedia(query);

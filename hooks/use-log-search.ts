@@ -2,9 +2,9 @@
 // The log search's state: the query, which lines match (re-testing only new lines as the log grows), the
 // current match, and jumps: to the newest match when the query changes, then previous/next.
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import type { LogListHandle } from '@/components/engine/log-list';
 import type { ClientLogLine } from '@/lib/client/log-level';
 import { type SearchMemo, searchLines, stepMatch } from '@/lib/client/log-search';
-import type { LogListHandle } from './log-list';
 
 export function useLogSearch(visible: ClientLogLine[], list: RefObject<LogListHandle | null>) {
   const [query, setQuery] = useState('');
