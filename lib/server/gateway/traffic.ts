@@ -35,6 +35,7 @@ class Traffic {
     const entry: Running = { caller, path, stream, startedAt: Date.now(), abort };
     this.running.add(entry);
     this.count(caller, 1, 0);
+    if (caller.isKey) getKeyStore().recordUse(caller.id, { requests: 1 });
     this.sweep ??= setInterval(() => this.checkKeys(), SWEEP_MS);
     this.sweep.unref();
     return () => {
