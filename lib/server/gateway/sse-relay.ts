@@ -73,13 +73,24 @@ export function relaySse(
 
   const attach = (res: IncomingMessage) => {
     source = res;
-    res.on('data', (chunk: Buffer) => {
-      const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+    // Node's HTTP parser hands over each chunk of the engine's chunked body on its own, often dozens in one
+    // network read: they are relayed together once per turn of the event loop (a chunk through a web
+    // stream costs far more than the bytes in it). Cut at the last complete event; the rest waits.
+    let arrived: Buffer[] = [];
+    const relayArrived = () => {
+      const data = Buffer.concat(carry ? [carry, ...arrived] : arrived);
+      arrived = [];
       const end = lastBoundary(data);
       carry = end < data.length ? data.subarray(end) : null;
       if (end > 0) send(filterEvents(data.subarray(0, end), onEvent));
+    };
+    res.on('data', (chunk: Buffer) => {
+      if (arrived.push(chunk) === 1) setImmediate(relayArrived);
     });
-    res.on('end', () => finish(carry ? carry.toString('utf8') : undefined));
+    res.on('end', () => {
+      if (arrived.length > 0) relayArrived();
+      finish(carry ? carry.toString('utf8') : undefined);
+    });
     res.on('error', () => {
       const message = 'The connection to the engine broke while answering.';
       hooks.onError(message);
