@@ -1,11 +1,15 @@
 import 'server-only';
-// One request to the running engine over node:http: the engine's own per-launch key, the path from the
+// One request to the running engine over node:http(s): the engine's own per-launch key, the path from the
 // allow-list, the validated body. node:http rather than fetch: no header or body timeout (a long
 // non-streamed reply may take many minutes), and the response is a plain byte stream to relay unchanged.
 import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import type { EngineConnection } from '../engine/supervisor';
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
+};
 
 export interface EngineRequest {
   method: 'GET' | 'POST';
@@ -16,7 +20,9 @@ export interface EngineRequest {
 }
 
 export function requestEngine(connection: EngineConnection, req: EngineRequest): Promise<IncomingMessage> {
-  const url = new URL(req.path, connection.baseUrl);
+  // Joined, not resolved: an external server's base URL may have a path of its own.
+  const url = new URL(`${connection.baseUrl.replace(/\/+$/, '')}${req.path}`);
+  const secure = url.protocol === 'https:';
   const headers: Record<string, string> = { accept: 'application/json, text/event-stream' };
   if (connection.apiKey) headers.authorization = `Bearer ${connection.apiKey}`;
   if (req.body) {
@@ -24,7 +30,10 @@ export function requestEngine(connection: EngineConnection, req: EngineRequest):
     headers['content-length'] = String(req.body.byteLength);
   }
   return new Promise((resolve, reject) => {
-    const outgoing = http.request(url, { method: req.method, headers, agent, signal: req.signal }, resolve);
+    const options = { method: req.method, headers, signal: req.signal };
+    const outgoing = secure
+      ? https.request(url, { ...options, agent: agents['https:'] }, resolve)
+      : http.request(url, { ...options, agent: agents['http:'] }, resolve);
     outgoing.on('error', reject);
     outgoing.end(req.body);
   });
