@@ -48,6 +48,10 @@ describe('API keys in the settings', () => {
     expect(curl).toContain('https://calm-river.trycloudflare.com/v1/chat/completions');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/api-key-made.png` });
     expect(await gatewayStatus(key)).toBe(503);
+    // The console's gateway section lists the refusal under the key's name.
+    await page
+      .locator('[data-testid="gateway-errors"]', { hasText: 'editor' })
+      .waitFor({ state: 'attached' });
 
     const row = keys.row('editor');
     await row.waitFor();

@@ -123,8 +123,18 @@ function readKeys(file: string): StoredKey[] {
   } catch {
     return [];
   }
-  const parsed = JSON.parse(text) as { keys?: StoredKey[] };
-  return (parsed.keys ?? []).filter((k) => typeof k.hash === 'string' && /^[0-9a-f]{64}$/.test(k.hash));
+  try {
+    const parsed = JSON.parse(text) as { keys?: StoredKey[] };
+    return (parsed.keys ?? []).filter((k) => typeof k?.hash === 'string' && /^[0-9a-f]{64}$/.test(k.hash));
+  } catch {
+    // Kept aside rather than overwritten by the next key: someone may want to repair it.
+    const aside = `${file}.unreadable-${Date.now()}`;
+    fs.renameSync(file, aside);
+    console.error(
+      `[vlm-console] ${file} is not valid JSON; moved to ${aside}. No API key works until new ones are made.`,
+    );
+    return [];
+  }
 }
 
 const KEY = Symbol.for('vlm-console.api-keys');
