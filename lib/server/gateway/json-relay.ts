@@ -2,7 +2,7 @@ import 'server-only';
 // A non-streamed engine answer (a completion, embeddings, the model list): relayed as it arrives, and a
 // copy of the first megabytes read afterwards for `usage`.
 import type { IncomingMessage } from 'node:http';
-import { readUsage } from './sse-relay';
+import { readUsage } from './sse-events';
 
 const KEEP_BYTES = 8_000_000;
 
