@@ -275,6 +275,29 @@ describe('/v1 with the demo engine', () => {
     }
   });
 
+  it('answers browser-based clients on other origins that send a key (CORS)', async () => {
+    const key = await createKey(app.url, 'web-ui', 'chat');
+    const origin = { Origin: 'https://webui.example', 'Sec-Fetch-Site': 'cross-site' };
+    const pre = await fetch(`${app.url}/v1/chat/completions`, {
+      method: 'OPTIONS',
+      headers: {
+        ...origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-headers')).toMatch(/Authorization/i);
+    const res = await fetch(`${app.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { ...origin, authorization: `Bearer ${key.key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ model, messages: ask('from a web page') }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(JSON.stringify(await res.json())).toContain('from a web page');
+  });
+
   it('rate-limits a key (429 with Retry-After), other keys unaffected, then lets it in again', async () => {
     const key = await createKey(app.url, 'busy', 'chat');
     const other = await createKey(app.url, 'quiet', 'chat');

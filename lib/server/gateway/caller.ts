@@ -16,7 +16,8 @@ export function identify(request: Request): Caller {
       'Invalid API key: it is wrong, revoked or expired. Make a key in the app’s settings and send it as Authorization: Bearer <key>.',
     );
   }
-  if (isCrossSite(request)) {
+  // Only a cookie rides along on another site's request; a key or token in the header must be known to be sent.
+  if (auth.via === 'cookie' && isCrossSite(request)) {
     throw new GatewayError(403, 'forbidden', 'Cross-site requests may not use the model with your session.');
   }
   if (auth.via === 'key') return { id: auth.key.id, name: auth.key.name, isKey: true };

@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { EngineConnection } from '../engine/supervisor';
 import { SSE_HEADERS } from '../sse';
 import type { GatewayBody } from './body';
+import { CORS_HEADERS } from './cors';
 import { requestEngine } from './engine-request';
 import { relayJson } from './json-relay';
 import { GatewayError } from './openai-error';
@@ -69,11 +70,12 @@ export async function forward({ request, connection, route, body, caller, releas
     const headers = {
       'Content-Type': String(res.headers['content-type'] ?? 'application/json'),
       'Cache-Control': 'no-store',
+      ...CORS_HEADERS,
     };
     return new Response(relayJson(res, abortEngine, hooks), { status: res.statusCode ?? 502, headers });
   }
   relay = relaySse(upstream, abortEngine, { ...hooks, stripUsage: body?.stripUsage ?? false });
-  return new Response(relay.stream, { status: 200, headers: SSE_HEADERS });
+  return new Response(relay.stream, { status: 200, headers: { ...SSE_HEADERS, ...CORS_HEADERS } });
 }
 
 /** The engine's answer, or `wait` once `limitMs` passes without one (a streamed request then begins anyway). */

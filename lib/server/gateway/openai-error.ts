@@ -3,6 +3,7 @@ import 'server-only';
 // console's, so that OpenAI clients show the message. Console errors thrown by shared helpers (body caps,
 // JSON parsing) are translated here.
 import { AppError } from '../errors';
+import { CORS_HEADERS } from './cors';
 
 const TYPES: Record<number, string> = {
   400: 'invalid_request_error',
@@ -44,7 +45,7 @@ export function toGatewayError(error: unknown): GatewayError {
 export function errorResponse(error: GatewayError): Response {
   return Response.json(errorBody(error.status, error.code, error.message), {
     status: error.status,
-    headers: { 'Cache-Control': 'no-store', ...error.headers },
+    headers: { 'Cache-Control': 'no-store', ...CORS_HEADERS, ...error.headers },
   });
 }
 
