@@ -1,5 +1,6 @@
-// Pages: sign-in required (a redirect to /sign-in otherwise) and a fresh CSP nonce per request. API routes
-// are not matched here: they check the session themselves (lib/server/route.ts, the same rule), because a
+// Pages: sign-in required (a redirect to /sign-in otherwise) and a fresh CSP nonce per request, for every
+// page request: router prefetches (`next-router-prefetch`) too, or they would get the shell without either.
+// API routes are not matched here: they check the session themselves (lib/server/route.ts, the same rule), because a
 // proxy would buffer request bodies and silently cut the large ones (images) at its size limit.
 import { type NextRequest, NextResponse } from 'next/server';
 import { authenticate } from './lib/server/auth/authenticate';
@@ -34,10 +35,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|txt)$).*)',
-      missing: [{ type: 'header', key: 'next-router-prefetch' }],
-    },
-  ],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|txt)$).*)'],
 };
