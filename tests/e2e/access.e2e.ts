@@ -82,8 +82,9 @@ describe('signing in', () => {
     async (next) => {
       const context = await browser.newContext();
       // Were the browser sent there, it would land on this page rather than a network error.
-      await context.route(/evil\.example/, (route) =>
-        route.fulfill({ body: 'phished', contentType: 'text/html' }),
+      await context.route(
+        (url) => url.hostname === 'evil.example',
+        (route) => route.fulfill({ body: 'phished', contentType: 'text/html' }),
       );
       const page = await context.newPage();
       await page.goto(`${app.url}/sign-in?next=${next}`);
@@ -119,7 +120,6 @@ describe('Content-Security-Policy', () => {
     await new SignInPage(page).signInWith(TEST_TOKEN);
     await page.waitForURL(`${app.url}/`);
     await page.getByTestId('composer-input').waitFor();
-    await page.waitForLoadState('networkidle');
     expect(await violations()).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
