@@ -5,6 +5,7 @@ import 'server-only';
 // a launch's processes are gone (checked, not assumed) before the state says `stopped`.
 import { createDiagnosisScanner, type DiagnosisScanner } from '@/lib/diagnosis';
 import { firstExceptionLine } from '@/lib/engine/exception-line';
+import { maskUrlCredentials } from '@/lib/engine/mask-secrets';
 import { type EngineProfile, effectiveReasoningFormat, type ReasoningFormat } from '@/lib/engine/profiles';
 import { nextStage } from '@/lib/engine/stages';
 import { type EngineEvent, isActive } from '@/lib/engine/state-machine';
@@ -399,8 +400,14 @@ async function gpuCount(): Promise<number | null> {
   return report.status === 'missing' || report.status === 'no-devices' ? 0 : null;
 }
 
-/** Secrets given as options (an external server's key) never leave the server in a status. */
+/** Secrets given as options (an external server's key, credentials in its URL) never leave the server in a status. */
 function publicOptions(options: Record<string, unknown>): Record<string, unknown> {
   const { apiKey, ...rest } = options;
-  return apiKey ? { ...rest, apiKey: '***' } : rest;
+  const shown = Object.fromEntries(
+    Object.entries(rest).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? maskUrlCredentials(value) : value,
+    ]),
+  );
+  return apiKey ? { ...shown, apiKey: '***' } : shown;
 }
