@@ -9,7 +9,12 @@
 export const PAGE_BODY_MAX_BYTES = 16 * 1024;
 
 /** API routes whose bodies may be large and arrive slowly over a tunnel; every other body is small. */
-const LARGE_BODY_ROUTES = [/^\/api\/chat\/?$/, /^\/api\/images\/?$/];
+const LARGE_BODY_ROUTES = [
+  /^\/api\/chat\/?$/,
+  /^\/api\/images\/?$/,
+  // The OpenAI-compatible gateway: conversations with images as data URLs.
+  /^\/v1\/(chat\/completions|completions|embeddings)\/?$/,
+];
 
 /** @param {import('node:http').IncomingMessage} req */
 function hasBody(req) {
@@ -41,7 +46,7 @@ function refuse(res, status, code, message) {
 export function guardBody(req, res, limits) {
   if (!hasBody(req)) return false;
   const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-  const isPage = !pathname.startsWith('/api/');
+  const isPage = !pathname.startsWith('/api/') && !pathname.startsWith('/v1/');
   if (isPage) {
     const length = req.headers['content-length'];
     if (length === undefined) {
