@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanLine } from './clean-line';
+import { cleanLine } from '@/lib/engine/vllm-log';
 import { diagnose } from './diagnose';
 
 interface FixtureEntry {

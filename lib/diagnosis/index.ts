@@ -1,5 +1,5 @@
 // Public surface of the launch-failure diagnosis. Pure and isomorphic: safe to import from the server and the UI.
-export { cleanLine } from './clean-line';
+export { cleanLine } from '@/lib/engine/vllm-log';
 export { diagnose, diagnoseLines } from './diagnose';
 export { type LineMatch, matchLine } from './match-line';
 export { formatCount } from './patches';

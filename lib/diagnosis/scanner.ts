@@ -1,9 +1,8 @@
 // Incremental diagnosis: feed log lines one at a time (each is cleaned and matched once) and ask for the best
 // diagnosis so far at any moment. The best rule is the highest-priority match anywhere in the log, so vLLM's
 // "Engine core initialization failed" wrapper, which ranks lowest, never hides the root cause printed above it.
-import { cleanLine } from './clean-line';
+import { cleanLine, isWrapperError } from '@/lib/engine/vllm-log';
 import { CONTEXT_LINES, type LineMatch, matchCleanLine } from './match-line';
-import { WRAPPER_PATTERNS } from './rules';
 import type { DiagnoseOptions, Diagnosis, DiagnosisLine, DiagnosisPhase, DiagnosisRule } from './types';
 
 const TRACEBACK = /^Traceback \(most recent call last\)/;
@@ -131,7 +130,7 @@ class Scanner implements DiagnosisScanner {
       return;
     }
     if (this.root || !this.sawTraceback || matched || !EXCEPTION_LINE.test(text)) return;
-    if (WRAPPER_PATTERNS.some((wrapper) => wrapper.test(text))) return;
+    if (isWrapperError(text)) return;
     this.root = line;
     this.rootNeedsDetail = SUMMARY_ONLY.test(text);
   }

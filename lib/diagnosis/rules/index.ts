@@ -7,8 +7,6 @@ import { MODEL_RULES } from './model';
 import { REQUEST_RULES } from './request';
 import { SYSTEM_RULES } from './system';
 
-export { WRAPPER_PATTERNS } from './engine';
-
 export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   ...MEMORY_RULES,
   ...GPU_RULES,
