@@ -14,7 +14,7 @@ const SIGNATURES: readonly Signature[] = [
   {
     engine: 'llama-cpp',
     pattern:
-      /\b(?:llama_model_load\w*|llama_model_loader|llm_load_\w+|load_tensors|gguf_init_from_file|ggml_[a-z_]+|print_info|common_init_from_params|llama_(?:kv_cache_init|init_from_model|new_context_with_model|context)|alloc_tensor_range|clip_model_loader|mtmd_init_from_file|llama-server)\b|\.gguf\b|\bsrv +\w+:/,
+      /\b(?:llama_model_load\w*|llama_model_loader|llm_load_\w+|load_tensors|gguf_init_from_file|ggml_[a-z_]+|print_info|common_init_from_params|llama_(?:kv_cache_init|init_from_model|new_context_with_model|context)|alloc_tensor_range|clip_model_loader|mtmd_init_from_file|llama-server)\b|\bllama_[a-z_]+:|error loading model:|\.gguf\b|\bsrv {2,}\S|^(?:> )?main: /,
   },
   {
     engine: 'sglang',

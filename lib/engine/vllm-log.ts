@@ -83,6 +83,11 @@ const LEADING = [
   new RegExp(`${PROCESS_TAG.source}\\s*`),
   /^\[rank\d+\]:\s*/,
   LOG_HEAD,
+  // The other engines' heads, for pastes: SGLang `[2025-03-29 18:18:34 TP0] `, llama.cpp's `3.02.199.202 E `
+  // (with timestamps) and `[44039] E ` (with a pid).
+  /^\[(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d(?:\s+(?:DP|TP|PP|EP)\d+)*\]\s*/,
+  /^\d+\.\d\d\.\d{3}\.\d{3} [DIWE] /,
+  /^\[\d+\] [DIWE] /,
   // uvicorn heads `ERROR:    `.
   /^(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):\s+/,
 ];
