@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './diagnose';
+import { joinWrappedLines } from './wrapped-lines';
+
+describe('joinWrappedLines', () => {
+  // vLLM's OOM line as an 80-column terminal wrapped it, mid-word.
+  const wrapped = [
+    '(EngineCore_DP0 pid=7) ERROR 11-27 10:00:05 [core.py:700] torch.OutOfMemoryError: CU',
+    'DA out of memory. Tried to allocate 2.00 GiB.',
+    '(APIServer pid=1) RuntimeError: Engine core initialization failed. See root cause above.',
+  ];
+
+  it('joins a continuation onto the record it belongs to, keeping the first index', () => {
+    expect(joinWrappedLines(wrapped).map((l) => l.index)).toEqual([0, 2]);
+    expect(joinWrappedLines(wrapped)[0]?.text).toContain('torch.OutOfMemoryError: CUDA out of memory.');
+  });
+
+  it('never joins a new record, an indented frame or a short line', () => {
+    const lines = [
+      '(EngineCore_DP0 pid=7) ERROR 11-27 10:00:05 [core.py:700] Traceback (most recent call last):',
+      '  File "/x/vllm/v1/engine/core.py", line 10, in run_engine_core',
+      'short line',
+      'continues nothing',
+    ];
+    expect(joinWrappedLines(lines)).toHaveLength(4);
+  });
+
+  it('quotes the whole record, not its first screen line', () => {
+    const result = diagnose(wrapped.join('\n'));
+    expect(result?.category).toBe('cuda_oom');
+    expect(result?.line.text).toContain('Tried to allocate 2.00 GiB');
+  });
+});
