@@ -103,6 +103,8 @@ export const LLAMA_CPP_RULES: readonly DiagnosisRule[] = [
     patterns: [
       /mismatch between text model \(n_embd = \d+\) and mmproj \(n_embd = \d+\)/i,
       /you may be using wrong mmproj/i,
+      // Older llava example wording.
+      /embedding dim of the multimodal projector \(\d+\) is not equal to that of LLaMA/i,
       /failed to load (?:multimodal|mmproj|vision) model/i,
     ],
     title: 'The vision projector (mmproj) does not belong to this model',
