@@ -39,6 +39,8 @@ export const LLAMA_CPP_RULES: readonly DiagnosisRule[] = [
       /failed to open GGUF file/i,
       /error loading model: failed to open .{1,300}: No such file or directory/i,
       /failed to open .{1,300}\.gguf'?: (?:No such file or directory|Permission denied)/i,
+      // -m given a folder: the loader names the path, which ends in a slash.
+      /failed to load model from \S+\/'?\s*$/i,
     ],
     title: 'llama.cpp cannot open the model file',
     explanation:
