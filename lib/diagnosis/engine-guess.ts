@@ -35,11 +35,17 @@ export function engineFamilyOf(kind: EngineKind): EngineFamily | undefined {
   return undefined;
 }
 
+// An engine's start-up banner says who wrote the log long before this many lines; past it, testing every line
+// of a 20k-line log would only cost time.
+const GUESS_LINES = 2000;
+
 /** Counts engine signatures line by line; the engine with most hits wins, vLLM on a tie or no hit. */
 export class EngineGuess {
   private readonly hits = new Map<EngineFamily, number>();
+  private lines = 0;
 
   push(raw: string): void {
+    if (this.lines++ >= GUESS_LINES) return;
     for (const { engine, pattern } of SIGNATURES) {
       if (pattern.test(raw)) this.hits.set(engine, (this.hits.get(engine) ?? 0) + 1);
     }

@@ -154,6 +154,9 @@ export const GPU_RULES: readonly DiagnosisRule[] = [
       /libcudart\.so[.\d]*: cannot open shared object file/i,
       /lib(?:nvrtc|cublas|cublasLt|cudnn\w*|cusparse|cufft|curand|cusolver|nvJitLink)[.\w-]*\.so[.\d]*: cannot open shared object file/i,
       /No module named '?vllm\._C'?/,
+      // A vLLM built for ROCm (or CUDA) PyTorch next to the other build of torch: its extension cannot load.
+      /libtorch_(?:hip|cuda)\.so: cannot open shared object file/i,
+      /Tried to instantiate class '_core_C\.\w+', but it does not exist/,
       /Torch not compiled with CUDA enabled/i,
       /operator torchvision::\w+ does not exist/i,
       /The detected CUDA version \([\d.]+\) mismatches the version that was used to compile PyTorch/i,
