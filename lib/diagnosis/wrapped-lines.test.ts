@@ -15,6 +15,18 @@ describe('joinWrappedLines', () => {
     expect(joinWrappedLines(wrapped)[0]?.text).toContain('torch.OutOfMemoryError: CUDA out of memory.');
   });
 
+  it('puts back the space a copy trimmed after punctuation', () => {
+    const lines = [
+      "ValueError: To serve at least one request with the model's max seq len (250000), 3.19 GiB KV cache is needed,",
+      'which is larger than the available KV cache memory (0.01 GiB). Based on the available memory, the estimated',
+      'maximum model length is 256.',
+    ];
+    const [joined] = joinWrappedLines(lines);
+    expect(joined?.text).toContain('is needed, which is larger');
+    expect(joined?.text).toContain('the estimated maximum model length is 256.');
+    expect(diagnose(lines.join('\n'))?.category).toBe('kv_cache_too_small');
+  });
+
   it('never joins a new record, an indented frame or a short line', () => {
     const lines = [
       '(EngineCore_DP0 pid=7) ERROR 11-27 10:00:05 [core.py:700] Traceback (most recent call last):',

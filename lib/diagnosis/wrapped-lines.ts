@@ -30,18 +30,34 @@ function continuation(prev: string, next: string): string | null {
   return rest;
 }
 
+// How a continuation is glued back. A terminal breaks at exactly its width, mid-word or not, so a line of that
+// width joins directly (but a space trimmed after punctuation, `needed,` + `which`, comes back). A shorter
+// wrapped line was broken at a word boundary (a terminal or editor that wraps words), so a space joins it.
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+function glue(prev: string, rest: string, width: number): string {
+  const last = prev.at(-1) ?? '';
+  const first = rest[0] ?? '';
+  if (/\s/.test(last) || /\s/.test(first)) return rest;
+  if (prev.length < width) return ` ${rest}`;
+  return WORD_CHAR.test(last) && WORD_CHAR.test(first) ? rest : ` ${rest}`;
+}
+
 /** Joins hard-wrapped lines; each result keeps the index of its first line. */
 export function joinWrappedLines(lines: readonly string[]): JoinedLine[] {
+  const physical = lines.map((line) => line.replace(/\r$/, ''));
+  const rests = physical.map((line, i) => (i === 0 ? null : continuation(physical[i - 1] ?? '', line)));
+  // The terminal's width: the longest line that a continuation follows.
+  let width = 0;
+  rests.forEach((rest, i) => {
+    if (rest !== null) width = Math.max(width, physical[i - 1]?.length ?? 0);
+  });
   const out: JoinedLine[] = [];
-  // The width test applies to the last physical line, not to the record joined so far.
-  let lastPhysical = '';
-  for (let index = 0; index < lines.length; index++) {
-    const line = (lines[index] ?? '').replace(/\r$/, '');
+  physical.forEach((line, index) => {
     const current = out[out.length - 1];
-    const rest = current ? continuation(lastPhysical, line) : null;
-    if (current && rest !== null) current.text += rest;
+    const rest = rests[index] ?? null;
+    if (current && rest !== null) current.text += glue(physical[index - 1] ?? '', rest, width);
     else out.push({ text: line, index });
-    lastPhysical = line;
-  }
+  });
   return out;
 }

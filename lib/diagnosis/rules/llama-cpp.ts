@@ -58,6 +58,7 @@ export const LLAMA_CPP_RULES: readonly DiagnosisRule[] = [
     patterns: [
       /error from HF API, response code: 40[134]/i,
       /model is private or does not exist/i,
+      /model does not have ggufFile/i,
       /failed to (?:download|get) (?:model|manifest|file)\b.{0,200}(?:401|403|404)/i,
       /invalid http status code received: 40[134]/i,
     ],
