@@ -27,6 +27,15 @@ describe('joinWrappedLines', () => {
     expect(diagnose(lines.join('\n'))?.category).toBe('kv_cache_too_small');
   });
 
+  it('joins a break before punctuation directly', () => {
+    const [, joined] = joinWrappedLines([
+      'load_tensors: loading model tensors, this can take a while... (mmap = true, direct_io = false)',
+      'ggml_backend_cuda_buffer_type_alloc_buffer: allocating 144817.04 MiB on device 0: cudaMalloc failed',
+      ': out of memory',
+    ]);
+    expect(joined?.text).toContain('cudaMalloc failed: out of memory');
+  });
+
   it('never joins a new record, an indented frame or a short line', () => {
     const lines = [
       '(EngineCore_DP0 pid=7) ERROR 11-27 10:00:05 [core.py:700] Traceback (most recent call last):',

@@ -40,7 +40,8 @@ function glue(prev: string, rest: string, width: number): string {
   const first = rest[0] ?? '';
   if (/\s/.test(last) || /\s/.test(first)) return rest;
   if (prev.length < width) return ` ${rest}`;
-  return WORD_CHAR.test(last) && WORD_CHAR.test(first) ? rest : ` ${rest}`;
+  // At full width only a word after punctuation lost a space; `failed` + `: out of memory` did not.
+  return !WORD_CHAR.test(last) && WORD_CHAR.test(first) ? ` ${rest}` : rest;
 }
 
 /** Joins hard-wrapped lines; each result keeps the index of its first line. */
