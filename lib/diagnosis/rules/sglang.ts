@@ -27,7 +27,7 @@ export const SGLANG_RULES: readonly DiagnosisRule[] = [
     id: 'sglang-cuda-graph-oom',
     category: 'cuda_oom',
     priority: 90,
-    patterns: [/Capture cuda graph failed/i, /set --mem-fraction-static to a smaller value/i],
+    patterns: [/Capture cuda graph failed: CUDA out of memory/i],
     title: 'The GPU ran out of memory while SGLang captured CUDA graphs',
     explanation:
       'SGLang reserves GPU memory for the weights and the KV cache (--mem-fraction-static), then captures CUDA ' +
@@ -35,6 +35,21 @@ export const SGLANG_RULES: readonly DiagnosisRule[] = [
     fix:
       'Lower --mem-fraction-static (e.g. 0.8 or 0.7), lower --cuda-graph-max-bs (e.g. 16), or as a last resort ' +
       '--disable-cuda-graph.',
+  },
+  {
+    ...SGLANG,
+    id: 'sglang-cuda-graph-failed',
+    category: 'compile_toolchain',
+    // Below the OOM rules: a capture that ran out of memory is the memory problem.
+    priority: 70,
+    patterns: [/Capture cuda graph failed/i],
+    title: 'Capturing CUDA graphs failed',
+    explanation:
+      "At start-up SGLang records the model's GPU work as CUDA graphs. A kernel failed while being recorded " +
+      '(a custom all-reduce, an attention backend or torch.compile that does not support this setup).',
+    fix:
+      'Relaunch with --disable-cuda-graph to confirm (slower decoding), then try a lower --cuda-graph-max-bs, ' +
+      'another --attention-backend, without --enable-torch-compile, or --disable-custom-all-reduce.',
   },
   {
     ...SGLANG,
