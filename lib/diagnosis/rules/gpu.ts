@@ -107,6 +107,22 @@ export const GPU_RULES: readonly DiagnosisRule[] = [
       'virtual environment; after building from source, rebuild against the torch now installed.',
   },
   {
+    id: 'torch-build-mismatch',
+    category: 'torch_cuda_mismatch',
+    phase: 'launch',
+    priority: 83,
+    severity: 'error',
+    // A vLLM built for ROCm (or CUDA) PyTorch next to the other build of torch: its extension cannot load.
+    patterns: [/libtorch_(?:hip|cuda)\.so: cannot open shared object file/i],
+    title: 'vLLM was built for another build of PyTorch (ROCm vs CUDA)',
+    explanation:
+      "vLLM's compiled extension links against the ROCm (HIP) or the CUDA build of PyTorch, and the PyTorch " +
+      'installed here is the other one (or the CPU-only build), so the extension cannot load.',
+    fix:
+      'Install the PyTorch build this vLLM was made for (for AMD GPUs the ROCm wheels from ' +
+      'download.pytorch.org/whl/rocmX.Y, or the vLLM ROCm image), or the vLLM build for the PyTorch you have.',
+  },
+  {
     id: 'cuda-runtime-missing',
     category: 'torch_cuda_mismatch',
     phase: 'launch',
@@ -154,8 +170,6 @@ export const GPU_RULES: readonly DiagnosisRule[] = [
       /libcudart\.so[.\d]*: cannot open shared object file/i,
       /lib(?:nvrtc|cublas|cublasLt|cudnn\w*|cusparse|cufft|curand|cusolver|nvJitLink)[.\w-]*\.so[.\d]*: cannot open shared object file/i,
       /No module named '?vllm\._C'?/,
-      // A vLLM built for ROCm (or CUDA) PyTorch next to the other build of torch: its extension cannot load.
-      /libtorch_(?:hip|cuda)\.so: cannot open shared object file/i,
       /Tried to instantiate class '_core_C\.\w+', but it does not exist/,
       /Torch not compiled with CUDA enabled/i,
       /operator torchvision::\w+ does not exist/i,
