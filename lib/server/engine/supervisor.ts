@@ -3,7 +3,7 @@ import 'server-only';
 // start/stop/status; everything else (readiness probing, stage tracking, crash detection, clean-up) happens
 // here. Invariants: the state only changes through the transition table; start and stop are serialised;
 // a launch's processes are gone (checked, not assumed) before the state says `stopped`.
-import { createDiagnosisScanner, type DiagnosisScanner } from '@/lib/diagnosis';
+import { createDiagnosisScanner, type DiagnosisScanner, engineFamilyOf } from '@/lib/diagnosis';
 import { firstExceptionLine } from '@/lib/engine/exception-line';
 import { maskUrlCredentials } from '@/lib/engine/mask-secrets';
 import { type EngineProfile, effectiveReasoningFormat, type ReasoningFormat } from '@/lib/engine/profiles';
@@ -180,7 +180,7 @@ export class EngineSupervisor {
   private async launch(plan: LaunchPlan): Promise<void> {
     this.logs.setSecrets([plan.apiKey, this.env.HF_TOKEN, getCredentials().token]);
     await this.logs.beginLaunch(plan.launchId);
-    this.scanner = createDiagnosisScanner({ phase: 'launch' });
+    this.scanner = createDiagnosisScanner({ phase: 'launch', engine: engineFamilyOf(plan.profile.kind) });
     const engineStep = plan.steps.find((s) => s.kind === 'engine');
     this.logs.system(`Launch ${plan.launchId}: profile ${plan.profile.id}`);
     if (engineStep) this.logs.system(`$ ${engineStep.display.join(' ')}`);
