@@ -1,10 +1,13 @@
 'use client';
 // The images a message was sent with, read back from IndexedDB; a click opens one full size.
+import dynamic from 'next/dynamic';
 import { memo, useState } from 'react';
 import { ImageIcon } from '@/components/ui/icons';
 import { useChatImage } from '@/hooks/use-chat-image';
 import type { ImageRef } from '@/lib/client/conversations/types';
-import { ImageLightbox } from './image-lightbox';
+
+// The lightbox loads when an image is first opened, not with the page.
+const ImageLightbox = dynamic(() => import('./image-lightbox').then((m) => m.ImageLightbox), { ssr: false });
 
 export interface MessageImagesProps {
   images: readonly ImageRef[];

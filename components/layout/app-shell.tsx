@@ -1,10 +1,9 @@
 'use client';
+import dynamic from 'next/dynamic';
 // The whole page: top bar, conversation sidebar (a drawer on phones), the open conversation, the engine
 // console pane and the settings sheet. It owns the page-wide state and hands each part what it needs.
 import { useCallback, useMemo, useState } from 'react';
 import { ChatView } from '@/components/chat/chat-view';
-import { SettingsPanel } from '@/components/chat/settings-panel';
-import { EngineConsole } from '@/components/engine/engine-console';
 import { Sheet } from '@/components/ui/sheet';
 import { useChatCurrent } from '@/hooks/use-chat-current';
 import { useChatGeneration } from '@/hooks/use-chat-generation';
@@ -19,6 +18,18 @@ import { composerImageLimits } from '@/lib/client/image-limits';
 import { ConsolePane } from './console-pane';
 import { ConversationSidebar, type ConversationSidebarProps } from './conversation-sidebar';
 import { TopBar } from './top-bar';
+
+// The console and the settings sheet are closed on the chat's first screen: their code loads right after
+// the page has hydrated (they still mount while closed, so the launcher keeps its form).
+const EngineConsole = dynamic(
+  () => import('@/components/engine/engine-console').then((m) => m.EngineConsole),
+  {
+    ssr: false,
+  },
+);
+const SettingsPanel = dynamic(() => import('@/components/chat/settings-panel').then((m) => m.SettingsPanel), {
+  ssr: false,
+});
 
 type SidebarMessage = ConversationSidebarProps['message'];
 

@@ -1,0 +1,104 @@
+// Not a benchmark: finds WHAT the long tasks are while a reply streams. Chromium's sampling profiler runs
+// during the stream; for each task over 50 ms (long-task observer) the samples inside it are summed by
+// function and script, and the heaviest are printed. Run:
+//   npx vitest run --config vitest.bench.config.ts --include 'bench/*.profile.ts' bench/long-tasks.profile.ts
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { ChatSession } from '../tests/pages/chat-session';
+
+const session = new ChatSession();
+const THINKING = Number(process.env.PROFILE_THINKING ?? 6000);
+const ANSWER = Number(process.env.PROFILE_ANSWER ?? 3000);
+
+beforeAll(async () => {
+  await session.start();
+  await session.runEngine(300, THINKING, ANSWER);
+}, 60_000);
+
+afterAll(() => session.close());
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+describe('long tasks, attributed', () => {
+  it('profiles a streamed reply', async () => {
+    const { page, chat } = await session.open();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __long: { start: number; duration: number }[] };
+      w.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.reload();
+    await chat.composer().waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('max-tokens').fill('32000');
+    await page.keyboard.press('Escape');
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    await cdp.send('Profiler.start');
+    await chat.send('Render a long reply, please.');
+    await chat.waitForReply('done', 300_000);
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
+    };
+    const long = await page.evaluate(
+      () => (window as unknown as { __long: { start: number; duration: number }[] }).__long,
+    );
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    // Sample times in µs on the monotonic clock; performance.now() is ms since timeOrigin on the same clock
+    // only approximately, so tasks are matched on the profile's own clock via the first sample offset.
+    const times: number[] = [];
+    let t = profile.startTime;
+    for (const d of profile.timeDeltas) {
+      t += d;
+      times.push(t);
+    }
+    void origin;
+    const first = long.filter((x) => x.duration > 50);
+    process.stdout.write(
+      `\n${first.length} tasks over 50 ms: ${first.map((x) => x.duration.toFixed(0)).join(', ')}\n`,
+    );
+    // Monotonic µs of performance.now()=0 is unknown; estimate by aligning total CPU-busy windows is fragile,
+    // so instead sum self-time over all samples and over "stacks containing" frames of the heaviest tasks.
+    const self = new Map<string, number>();
+    const total = new Map<string, number>();
+    for (let i = 0; i < profile.samples.length; i++) {
+      const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      let id: number | undefined = profile.samples[i];
+      const seen = new Set<string>();
+      const leaf = byId.get(id ?? -1);
+      if (!leaf || ['(idle)', '(program)', '(garbage collector)'].includes(leaf.callFrame.functionName)) {
+        if (leaf) self.set(leaf.callFrame.functionName, (self.get(leaf.callFrame.functionName) ?? 0) + dt);
+        continue;
+      }
+      const key = (n: ProfileNode) =>
+        `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+      self.set(key(leaf), (self.get(key(leaf)) ?? 0) + dt);
+      while (id !== undefined) {
+        const n = byId.get(id);
+        if (!n) break;
+        const k = key(n);
+        if (!seen.has(k)) {
+          total.set(k, (total.get(k) ?? 0) + dt);
+          seen.add(k);
+        }
+        id = parent.get(id);
+      }
+    }
+    const top = (m: Map<string, number>, n: number) =>
+      [...m.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
+        .join('\n');
+    process.stdout.write(`\nself time:\n${top(self, 30)}\n\ntotal time:\n${top(total, 40)}\n`);
+  }, 400_000);
+});
