@@ -1,7 +1,8 @@
 // Not a benchmark: finds WHAT the long tasks are while a reply streams. Chromium's sampling profiler runs
 // during the stream; for each task over 50 ms (long-task observer) the samples inside it are summed by
 // function and script, and the heaviest are printed. Run:
-//   npx vitest run --config vitest.bench.config.ts --include 'bench/*.profile.ts' bench/long-tasks.profile.ts
+//   BENCH_PROFILE=1 npx vitest run --config vitest.bench.config.ts bench/long-tasks.profile.ts
+// (PROFILE_THINKING / PROFILE_ANSWER set the reply's length in tokens.)
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ChatSession } from '../tests/pages/chat-session';
 
@@ -40,8 +41,9 @@ describe('long tasks, attributed', () => {
     await page.getByTestId('settings-button').click();
     await page.getByTestId('max-tokens').fill('32000');
     await page.keyboard.press('Escape');
-    const origin = await page.evaluate(() => performance.timeOrigin);
     await cdp.send('Profiler.start');
+    // The page's clock when the profile starts: sample times are placed on it from the profile's start.
+    const origin = await page.evaluate(() => performance.now());
     await chat.send('Render a long reply, please.');
     await chat.waitForReply('done', 300_000);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
@@ -61,7 +63,6 @@ describe('long tasks, attributed', () => {
       t += d;
       times.push(t);
     }
-    void origin;
     const first = long.filter((x) => x.duration > 50);
     process.stdout.write(
       `\n${first.length} tasks over 50 ms: ${first.map((x) => x.duration.toFixed(0)).join(', ')}\n`,
@@ -99,6 +100,22 @@ describe('long tasks, attributed', () => {
         .slice(0, n)
         .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
         .join('\n');
+    // The longest tasks, one by one: self time of the samples inside each.
+    const pageMs = (i: number) => origin + ((times[i] ?? 0) - profile.startTime) / 1000;
+    for (const task of [...first].sort((a, b) => b.duration - a.duration).slice(0, 6)) {
+      const inTask = new Map<string, number>();
+      for (let i = 0; i < profile.samples.length; i++) {
+        const at = pageMs(i);
+        if (at < task.start || at > task.start + task.duration) continue;
+        const n = byId.get(profile.samples[i] ?? -1);
+        if (!n) continue;
+        const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+        inTask.set(k, (inTask.get(k) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+      }
+      process.stdout.write(
+        `\ntask of ${task.duration.toFixed(0)} ms at ${task.start.toFixed(0)}:\n${top(inTask, 8)}\n`,
+      );
+    }
     process.stdout.write(`\nself time:\n${top(self, 30)}\n\ntotal time:\n${top(total, 40)}\n`);
   }, 400_000);
 });
