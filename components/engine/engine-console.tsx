@@ -132,7 +132,14 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
         onCancelInstall={onCancelInstall}
         onQuoteClick={showLine}
       />
-      <LogPanel ref={logPanel} lines={lines} connected={connected} skipped={skipped} focus={focus} />
+      <LogPanel
+        ref={logPanel}
+        lines={lines}
+        connected={connected}
+        skipped={skipped}
+        focus={focus}
+        launchStartSeq={status?.logStartSeq ?? null}
+      />
       <ReportActions build={buildBundle} />
       <LaunchHistory
         launches={history?.launches}

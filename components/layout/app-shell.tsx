@@ -29,7 +29,7 @@ export function AppShell() {
   const { settings, update: updateSettings } = useChatSettings();
   const { conversations, rename, remove, exportOne, exportAll, importFile } = useConversations();
   const { currentId, setCurrentId, restored } = useChatCurrent(conversations);
-  const [consoleOpen, setConsoleOpen] = useConsoleOpen(status?.state ?? null);
+  const [consoleOpen, setConsoleOpen, consoleOpenedByPerson] = useConsoleOpen(status?.state ?? null);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sidebarMessage, setSidebarMessage] = useState<SidebarMessage>(null);
@@ -144,7 +144,7 @@ export function AppShell() {
             />
           )}
         </main>
-        <ConsolePane open={consoleOpen} onClose={closeConsole}>
+        <ConsolePane open={consoleOpen} openedByPerson={consoleOpenedByPerson} onClose={closeConsole}>
           <EngineConsole stream={stream} />
         </ConsolePane>
       </div>

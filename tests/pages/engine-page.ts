@@ -106,4 +106,25 @@ export class EnginePage {
     await this.page.getByTestId('paste-log-input').fill(text);
     await this.page.getByTestId('paste-log-submit').click();
   }
+
+  /** A toggle of the log toolbar: `log-show-probes`, `log-show-earlier`, `log-wrap`. */
+  logToggle(testId: 'log-show-probes' | 'log-show-earlier' | 'log-wrap') {
+    return this.page.getByTestId(testId);
+  }
+
+  /** Texts of the log lines now rendered (the list is windowed: those near the viewport). */
+  async renderedLogTexts(): Promise<string[]> {
+    return this.logLines().allTextContents();
+  }
+
+  /** The full log of the current launch, as the Download button gives it. */
+  async downloadedLog(origin: string): Promise<string> {
+    const res = await this.page.context().request.get(`${origin}/api/engine/logs/download`);
+    return res.text();
+  }
+
+  /** How far the log's content sticks out sideways (0 when every line fits the pane). */
+  logOverflowX(): Promise<number> {
+    return this.logView().evaluate((el) => el.scrollWidth - el.clientWidth);
+  }
 }
