@@ -138,6 +138,9 @@ describe('engine console, first minutes', () => {
     await ui.setExtraFlags('--startup-seconds 0.5');
     await ui.start();
     await ui.waitForState('ready');
+    // Idle: 0 tokens/s from the first figure on, not "–" until a second sample.
+    await page.getByTestId('live-metrics').waitFor();
+    expect(await page.getByTestId('metric-tokens-s').textContent()).toBe('0');
     const liveBorder = await stop.evaluate((el) => getComputedStyle(el).borderColor);
     expect(idleBorder).not.toBe(liveBorder);
     await ui.stop();
