@@ -68,12 +68,14 @@ export function LogList(props: LogListProps) {
       {...handlers}
       className="relative h-full overflow-auto overscroll-contain bg-log font-mono text-xs focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring"
     >
+      {/* The ruler for one character's width, in a box of no size so that it adds no scroll width. */}
       <span
-        ref={probe}
         aria-hidden
-        className="pointer-events-none invisible absolute top-0 left-0 whitespace-pre"
+        className="pointer-events-none invisible absolute top-0 left-0 size-0 overflow-hidden"
       >
-        {PROBE_TEXT}
+        <span ref={probe} className="whitespace-pre">
+          {PROBE_TEXT}
+        </span>
       </span>
       <div className="relative min-w-full" style={{ height: layout.total }}>
         <div
