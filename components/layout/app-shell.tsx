@@ -1,10 +1,9 @@
 'use client';
 // The whole page: top bar, conversation sidebar (a drawer on phones), the open conversation, the engine
 // console pane and the settings sheet. It owns the page-wide state and hands each part what it needs.
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { ChatView } from '@/components/chat/chat-view';
 import { SettingsPanel } from '@/components/chat/settings-panel';
-import { EngineConsole } from '@/components/engine/engine-console';
 import { Sheet } from '@/components/ui/sheet';
 import { useChatCurrent } from '@/hooks/use-chat-current';
 import { useChatGeneration } from '@/hooks/use-chat-generation';
@@ -22,6 +21,13 @@ import { TopBar } from './top-bar';
 
 type SidebarMessage = ConversationSidebarProps['message'];
 
+// The console (launch form, machine check, log, history, diagnosis rules and option schemas) is a large part
+// of the page's code: it is loaded in a chunk of its own, and rendered from the first time it opens, so a page
+// opened on a ready engine hydrates the chat alone.
+const EngineConsole = lazy(() =>
+  import('@/components/engine/engine-console').then((m) => ({ default: m.EngineConsole })),
+);
+
 export function AppShell() {
   const stream = useEngineStream();
   const { status } = stream;
@@ -30,6 +36,8 @@ export function AppShell() {
   const { conversations, rename, remove, exportOne, exportAll, importFile } = useConversations();
   const { currentId, setCurrentId, restored } = useChatCurrent(conversations);
   const [consoleOpen, setConsoleOpen, consoleOpenedByPerson] = useConsoleOpen(status?.state ?? null);
+  const [hasConsole, setHasConsole] = useState(false);
+  if (consoleOpen && !hasConsole) setHasConsole(true);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sidebarMessage, setSidebarMessage] = useState<SidebarMessage>(null);
@@ -145,7 +153,11 @@ export function AppShell() {
           )}
         </main>
         <ConsolePane open={consoleOpen} openedByPerson={consoleOpenedByPerson} onClose={closeConsole}>
-          <EngineConsole stream={stream} />
+          {hasConsole && (
+            <Suspense fallback={<p className="text-sm text-muted-foreground">Loading the console…</p>}>
+              <EngineConsole stream={stream} />
+            </Suspense>
+          )}
         </ConsolePane>
       </div>
       <Sheet
