@@ -11,6 +11,7 @@ import { useChatSettings } from '@/hooks/use-chat-settings';
 import { useConsoleOpen } from '@/hooks/use-console-open';
 import { useConversations } from '@/hooks/use-conversations';
 import { useEngineStream } from '@/hooks/use-engine-stream';
+import { EngineViewContext } from '@/hooks/use-engine-view';
 import { useMediaQuery } from '@/hooks/use-media-query';
 import { useProfiles } from '@/hooks/use-profiles';
 import { effectiveParams } from '@/lib/client/chat-settings';
@@ -108,6 +109,7 @@ export function AppShell() {
   );
 
   const current = conversations?.find((c) => c.id === currentId) ?? null;
+  const engineView = useMemo(() => ({ status, openConsole }), [status, openConsole]);
   const sidebar = (
     <ConversationSidebar
       conversations={conversations}
@@ -138,19 +140,21 @@ export function AppShell() {
           {isWide && sidebar}
         </aside>
         <main className="min-w-0 flex-1">
-          {restored && (
-            <ChatView
-              conversationId={currentId}
-              title={current?.title ?? null}
-              isReady={isReady}
-              modelId={modelId}
-              imageLimits={imageLimits}
-              generation={generation}
-              onConversationCreated={setCurrentId}
-              onOpenConsole={openConsole}
-              onExport={onExport}
-            />
-          )}
+          <EngineViewContext value={engineView}>
+            {restored && (
+              <ChatView
+                conversationId={currentId}
+                title={current?.title ?? null}
+                isReady={isReady}
+                modelId={modelId}
+                imageLimits={imageLimits}
+                generation={generation}
+                onConversationCreated={setCurrentId}
+                onOpenConsole={openConsole}
+                onExport={onExport}
+              />
+            )}
+          </EngineViewContext>
         </main>
         <ConsolePane open={consoleOpen} openedByPerson={consoleOpenedByPerson} onClose={closeConsole}>
           {hasConsole && (
