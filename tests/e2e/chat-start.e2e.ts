@@ -119,7 +119,7 @@ describe('chat, first minutes', () => {
     expect(await chat.horizontalOverflow()).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/chat-empty-phone-light.png` });
     await page.getByTestId('open-sidebar').click();
-    await page.getByTestId('conversation-item').first().waitFor();
+    await page.getByRole('dialog', { name: 'Conversations' }).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/chat-sidebar-phone-light.png` });
     await context.close();
   });

@@ -9,7 +9,14 @@ export class EnginePage {
   async open(url: string): Promise<void> {
     await signInBrowser(this.page.context(), new URL(url).origin);
     await this.page.goto(url);
-    // The profiles arrive after the first paint; the form is usable once they are there.
+    const chip = this.page.locator('[data-testid="engine-chip"]:not([data-state="unknown"])');
+    await chip.waitFor();
+    // The console renders from the first time it opens (by itself while no engine is ready).
+    if ((await chip.getAttribute('data-state')) !== 'ready') await this.formReady();
+  }
+
+  /** The profiles arrive after the console's first paint; the form is usable once they are there. */
+  private async formReady(): Promise<void> {
     await this.page.locator('[data-testid="profile-select"] option').first().waitFor({ state: 'attached' });
   }
 
@@ -29,6 +36,7 @@ export class EnginePage {
     if (!(await this.page.getByTestId('console-drawer').isVisible()))
       await this.page.getByTestId('engine-chip').click();
     await this.page.getByTestId('console-drawer').waitFor();
+    await this.formReady();
   }
 
   /** Unfolds a console section (machine-check, launch-settings, launch-history, paste-log) if folded. */
