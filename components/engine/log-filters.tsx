@@ -19,6 +19,7 @@ const ON: Record<LogLevel, string> = {
 };
 const CHIP =
   'h-7 rounded-full border px-2.5 text-xs font-medium transition focus-visible:outline-2 focus-visible:outline-ring';
+// A level with nothing to show is not coloured: a red "Errors 0" reads as an alarm.
 const OFF = 'border-border text-muted-foreground line-through opacity-70';
 
 export function LogFilters({ counts, filter, onFilterChange, ...view }: LogFiltersProps) {
@@ -34,7 +35,7 @@ export function LogFilters({ counts, filter, onFilterChange, ...view }: LogFilte
             aria-pressed={filter.levels[level]}
             data-testid={`log-level-${level}`}
             onClick={() => toggle(level)}
-            className={`${CHIP} ${filter.levels[level] ? ON[level] : OFF}`}
+            className={`${CHIP} ${filter.levels[level] ? (level === 'info' || counts[level] > 0 ? ON[level] : ON.info) : OFF}`}
           >
             {LABEL[level]}
             {level !== 'info' && (

@@ -51,7 +51,10 @@ export function EngineChip({ status, connected, isConsoleOpen, onToggle }: Engin
       />
       <span className="shrink-0">{unhealthy ? 'Unhealthy' : (LABEL[state] ?? 'Connecting…')}</span>
       {detail && (
-        <span className="min-w-0 truncate font-mono font-normal text-muted-foreground">{detail}</span>
+        // On a phone the state alone: the app's name keeps its room (the console shows the model).
+        <span className="hidden min-w-0 truncate font-mono font-normal text-muted-foreground min-[26rem]:inline">
+          {detail}
+        </span>
       )}
       <ChevronRightIcon
         aria-hidden

@@ -48,7 +48,8 @@ describe('engine log', () => {
         ),
       )
       .toBeGreaterThan(0);
-    await ui.setExtraFlags('--startup-seconds 1');
+    // A number far along the launch's command line, to search for sideways.
+    await ui.setExtraFlags('--startup-seconds 1 --tokens-per-second 987654');
     await ui.start();
     await ui.waitForState('ready');
     // The app's probes are in the engine's log (the download keeps every line)…
@@ -92,8 +93,8 @@ describe('engine log', () => {
     // "No wrap": one row per line; a search hit far to the right is scrolled into view.
     await ui.logToggle('log-wrap').click();
     await expect.poll(() => ui.logOverflowX()).toBeGreaterThan(0);
-    await ui.searchLog(lastArg);
-    const mark = ui.logLines().locator('mark').first();
+    await ui.searchLog('987654');
+    const mark = page.locator('[data-testid="log-line"][data-active] mark').first();
     await mark.waitFor();
     await expect
       .poll(async () => {

@@ -116,6 +116,7 @@ describe('engine console, first minutes', () => {
     await flags.fill('--seed 1 --enable-pre');
     const option = page.getByRole('option', { name: '--enable-prefix-caching' });
     await option.waitFor();
+    await page.getByTestId('flag-suggestions').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/console-flag-suggestions-light.png` });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
