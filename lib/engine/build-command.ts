@@ -66,7 +66,8 @@ export function checkExtraArgs(caps: EngineCapabilities, tokens: string[]): Opti
         const near = closestFlags(flag, [...allowed]);
         const hint = near.length > 0 ? `; did you mean ${near.join(' or ')}?` : '';
         issues.push({ field, message: `${who} does not know ${flag}${hint}` });
-        expecting = null;
+        // Its value, if it has one, is part of the same mistake: one message, not two.
+        expecting = eq > 0 ? null : { flag, arity: 'optional' };
         continue;
       }
       if (!allowed.has(flag)) {
@@ -84,7 +85,10 @@ export function checkExtraArgs(caps: EngineCapabilities, tokens: string[]): Opti
     expecting = null;
   }
   if (expecting?.arity === 'required') {
-    issues.push({ field: `options.extraArgs.${tokens.length - 1}`, message: `${expecting.flag} needs a value` });
+    issues.push({
+      field: `options.extraArgs.${tokens.length - 1}`,
+      message: `${expecting.flag} needs a value`,
+    });
   }
   return issues;
 }
@@ -138,10 +142,20 @@ export function buildCommand(
   args.push(...optionFlags(spec, options, caps, notes));
   args.push(...supportedExtras(spec, caps, extra, notes));
   const env: Record<string, string> = {};
-  if (spec.apiKey && 'env' in spec.apiKey) env[spec.apiKey.env] = ctx.apiKey;
+  if (spec.apiKey && 'env' in spec.apiKey) env[keyVariable(spec.apiKey.env, caps, notes)] = ctx.apiKey;
   if (spec.apiKey && 'flag' in spec.apiKey) args.push(spec.apiKey.flag, ctx.apiKey);
   args.push(...extra);
   return { executable, args, env, notes };
+}
+
+/** llama-server's help names the variable each flag reads; where it names one for --api-key, that one wins. */
+function keyVariable(configured: string, caps: EngineCapabilities, notes: string[]): string {
+  const named = caps.source === 'engine' ? caps.flags['--api-key']?.env : undefined;
+  if (!named || named === configured) return configured;
+  notes.push(
+    `${engineLabel(caps)} reads its key from ${named} (its help says so), not ${configured}: using ${named}.`,
+  );
+  return named;
 }
 
 /** The spelling of `flag` the installed engine knows: itself, an equivalent, or null (left out). */

@@ -44,7 +44,10 @@ export function engineInvocation(
       : { missing: `no Python found (${env.VLM_CONSOLE_PYTHON ?? 'python3 on PATH'})` };
   }
   if (exe.type === 'node-script') {
-    return { executable: process.execPath, head: [path.join(/*turbopackIgnore: true*/ process.cwd(), exe.script)] };
+    return {
+      executable: process.execPath,
+      head: [path.join(/*turbopackIgnore: true*/ process.cwd(), exe.script)],
+    };
   }
   if (exe.type === 'binary') {
     const configured = process.env[exe.envOverride];
@@ -61,11 +64,7 @@ const run = (file: string, args: string[], timeoutMs: number) =>
     env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', NO_COLOR: '1', COLUMNS: '200' },
   });
 
-async function askVersion(
-  executable: string,
-  head: string[],
-  spec: IntrospectSpec,
-): Promise<string | null> {
+async function askVersion(executable: string, head: string[], spec: IntrospectSpec): Promise<string | null> {
   if (spec.pythonPackage) {
     const script = `import importlib.metadata as m; print(m.version(${JSON.stringify(spec.pythonPackage)}))`;
     const out = await run(executable, ['-c', script], VERSION_TIMEOUT_MS);
@@ -93,11 +92,14 @@ export async function engineCapabilities(profile: EngineProfile, env: AppEnv): P
   const spec = ENGINE_KIND_SPECS[profile.kind].introspect;
   if (!spec) return staticCapabilities(profile.kind, 'nothing is launched');
   const invocation = engineInvocation(profile, env);
-  if ('missing' in invocation) return staticCapabilities(profile.kind, `engine not found: ${invocation.missing}`);
+  if ('missing' in invocation)
+    return staticCapabilities(profile.kind, `engine not found: ${invocation.missing}`);
   const { executable, head } = invocation;
   const version = await askVersion(executable, head, spec);
   if (!version) {
-    const what = spec.pythonPackage ? `${spec.pythonPackage} is not installed in ${executable}` : `${executable} --version gave no version`;
+    const what = spec.pythonPackage
+      ? `${spec.pythonPackage} is not installed in ${executable}`
+      : `${executable} --version gave no version`;
     return staticCapabilities(profile.kind, `engine not found: ${what}`);
   }
   const key = `${profile.kind}\0${executable}\0${head.join(' ')}\0${version}`;

@@ -58,8 +58,7 @@ export async function checkTensorParallel(
   if (needed <= 1) return;
   const gpuCount = await countGpus();
   if (gpuCount === null || needed <= gpuCount) return;
-  const field =
-    pp > 1 ? 'pipelineParallelSize' : dp > 1 ? 'dataParallelSize' : 'tensorParallelSize';
+  const field = pp > 1 ? 'pipelineParallelSize' : dp > 1 ? 'dataParallelSize' : 'tensorParallelSize';
   const product = pp > 1 || dp > 1 ? ` (tensor ${tp} × pipeline ${pp} × data ${dp})` : '';
   throw new AppError(
     'validation_failed',
@@ -199,14 +198,19 @@ function engineStep(
       );
     }
   }
-  const command = buildCommand(profile, options, {
-    python: python ?? 'python3',
-    node: process.execPath,
-    appDir: process.cwd(),
-    binary,
-    host: '127.0.0.1',
-    apiKey,
-  }, caps);
+  const command = buildCommand(
+    profile,
+    options,
+    {
+      python: python ?? 'python3',
+      node: process.execPath,
+      appDir: process.cwd(),
+      binary,
+      host: '127.0.0.1',
+      apiKey,
+    },
+    caps,
+  );
   if (!command) throw new AppError('internal', 'This profile launches nothing.');
   const secrets = [apiKey, env.HF_TOKEN, process.env.VLM_CONSOLE_TOKEN].filter((s): s is string =>
     Boolean(s),

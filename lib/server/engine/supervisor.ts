@@ -4,6 +4,7 @@ import 'server-only';
 // here. Invariants: the state only changes through the transition table; start and stop are serialised;
 // a launch's processes are gone (checked, not assumed) before the state says `stopped`.
 import { createDiagnosisScanner, type DiagnosisScanner } from '@/lib/diagnosis';
+import { ENGINE_KIND_SPECS } from '@/lib/engine/engine-kinds';
 import { firstExceptionLine } from '@/lib/engine/exception-line';
 import { type EngineProfile, effectiveReasoningFormat, type ReasoningFormat } from '@/lib/engine/profiles';
 import { nextStage } from '@/lib/engine/stages';
@@ -16,7 +17,6 @@ import { probeNvidiaSmi } from '../system/nvidia-smi';
 import type { EngineProcess } from './engine-process';
 import { HealthMonitor } from './health-monitor';
 import { InstallJob } from './install-job';
-import { ENGINE_KIND_SPECS } from '@/lib/engine/engine-kinds';
 import { checkKeyEnforced } from './key-check';
 import { checkTensorParallel, type LaunchPlan, type LaunchStep, prepareLaunch } from './launch-plan';
 import { type StepExit, startStep } from './launch-step';
