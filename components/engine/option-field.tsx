@@ -12,6 +12,8 @@ export interface OptionFieldProps {
   error?: string;
   /** For the extra-flags field: the flags the engine accepts. */
   extraFlags?: string[];
+  /** For the extra-flags field: where that list came from ("Flags from vLLM 0.11.0's help."). */
+  flagSource?: string;
   onChange(value: unknown): void;
 }
 
@@ -22,7 +24,15 @@ function rangeHint(prop: JsonSchemaProperty): string | null {
   return `${prop.minimum.toLocaleString('en')}–${prop.maximum.toLocaleString('en')}`;
 }
 
-export function OptionField({ name, prop, value, error, extraFlags, onChange }: OptionFieldProps) {
+export function OptionField({
+  name,
+  prop,
+  value,
+  error,
+  extraFlags,
+  flagSource,
+  onChange,
+}: OptionFieldProps) {
   const id = `option-${name}`;
   const label = prop.description ?? name;
   const type = Array.isArray(prop.type) ? prop.type[0] : prop.type;
@@ -110,6 +120,11 @@ export function OptionField({ name, prop, value, error, extraFlags, onChange }: 
       {error && (
         <p id={described} data-testid="option-error" className="text-xs text-danger">
           {error}
+        </p>
+      )}
+      {flagSource && (
+        <p data-testid="flag-source" className="text-[11px] text-muted-foreground">
+          {flagSource}
         </p>
       )}
       {extraFlags && extraFlags.length > 0 && (

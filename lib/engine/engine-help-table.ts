@@ -55,3 +55,23 @@ export function allowedExtraFlags(caps: EngineCapabilities): string[] {
   const spec = ENGINE_KIND_SPECS[caps.kind];
   return spec.extraFlags.filter((f) => caps.source === 'static' || f in caps.flags);
 }
+
+/** GET /api/engine/capabilities: what the launcher knows about the profile's engine, and from where. */
+export interface CapabilitiesResponse {
+  kind: EngineKind;
+  version: string | null;
+  source: 'engine' | 'static';
+  /** Every flag the engine's help lists (or the built-in table), sorted. */
+  flags: string[];
+  /** Of those, the ones a user may add as extra flags. */
+  extraFlags: string[];
+  reason: string | null;
+}
+
+/** One short line for the launch form: where the flag knowledge came from. */
+export function flagSourceLine(
+  caps: Pick<CapabilitiesResponse, 'kind' | 'version' | 'source' | 'reason'>,
+): string {
+  if (caps.source === 'engine') return `Flags from ${engineLabel(caps)}'s help.`;
+  return `Built-in flag list: ${caps.reason ?? 'the engine was not asked'}.`;
+}

@@ -69,7 +69,7 @@ describe('huggingface_hub 1.x download bars', () => {
   it('bytes are the percent and the file count is detail, whatever order they come in', () => {
     const start: Stage = { name: 'downloading weights', since: 1 };
     const seen = [files(0, 0), bytes(12, '1.10G'), files(1, 7), bytes(45, '4.15G'), files(2, 14)].map(
-      (line, i, all) => fold(all.slice(0, i + 1), start),
+      (_line, i, all) => fold(all.slice(0, i + 1), start),
     );
     expect(seen.map((s) => s?.progress)).toEqual([0, 0.12, 0.12, 0.45, 0.45]);
     expect(seen.map((s) => s?.detail)).toEqual([

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { allowedExtraFlags } from '@/lib/engine/engine-help-table';
+import { allowedExtraFlags, type CapabilitiesResponse } from '@/lib/engine/engine-help-table';
 import { findProfile } from '@/lib/engine/profiles';
 import { engineCapabilities } from '@/lib/server/engine/capabilities';
 import { getEnv } from '@/lib/server/env';
@@ -23,15 +23,13 @@ export const GET = route(async (request) => {
   }
   // 2. Ask the installed engine (cached by executable + version); the built-in table when it cannot be asked.
   const caps = await engineCapabilities(profile, getEnv());
-  return NextResponse.json(
-    {
-      kind: caps.kind,
-      version: caps.version,
-      source: caps.source,
-      flags: Object.keys(caps.flags).sort(),
-      extraFlags: allowedExtraFlags(caps),
-      reason: caps.reason,
-    },
-    { headers: { 'Cache-Control': 'no-store' } },
-  );
+  const body: CapabilitiesResponse = {
+    kind: caps.kind,
+    version: caps.version,
+    source: caps.source,
+    flags: Object.keys(caps.flags).sort(),
+    extraFlags: allowedExtraFlags(caps),
+    reason: caps.reason,
+  };
+  return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
 });
