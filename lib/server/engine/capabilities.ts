@@ -13,7 +13,8 @@ import {
 } from '@/lib/engine/engine-help';
 import { type EngineCapabilities, engineLabel, staticCapabilities } from '@/lib/engine/engine-help-table';
 import { ENGINE_KIND_SPECS, type IntrospectSpec } from '@/lib/engine/engine-kinds';
-import type { EngineProfile } from '@/lib/engine/profiles';
+import { type EngineProfile, findProfile } from '@/lib/engine/profiles';
+import type { CheckItem } from '@/lib/system/types';
 import type { AppEnv } from '../env';
 import { runCommand } from '../system/run-command';
 import { which } from './executables';
@@ -113,4 +114,28 @@ export async function engineCapabilities(profile: EngineProfile, env: AppEnv): P
   const caps: EngineCapabilities = { kind: profile.kind, version, source: 'engine', flags, reason: null };
   cache().set(key, caps);
   return caps;
+}
+
+/** The machine check's line about vLLM's flags: read from its help, or the built-in list and why. */
+export async function vllmFlagsCheck(env: AppEnv): Promise<CheckItem | null> {
+  const profile = findProfile('vllm-custom');
+  if (!profile) return null;
+  const caps = await engineCapabilities(profile, env);
+  const count = Object.keys(caps.flags).length;
+  if (caps.source === 'engine') {
+    return {
+      id: 'vllm-flags',
+      label: 'vLLM flags',
+      status: 'ok',
+      value: `${count} from its help`,
+      sentence: `Launches are checked against ${engineLabel(caps)}'s own help (${count} flags).`,
+    };
+  }
+  return {
+    id: 'vllm-flags',
+    label: 'vLLM flags',
+    status: 'warn',
+    value: 'built-in list',
+    sentence: `Launch flags are checked against the built-in list (${caps.reason}): a flag this machine's vLLM lacks is only caught when it exits.`,
+  };
 }

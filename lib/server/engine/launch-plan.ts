@@ -11,8 +11,9 @@ import { HF_MODEL_ID } from '@/lib/engine/option-schemas';
 import { type EngineProfile, findProfile } from '@/lib/engine/profiles';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
+import { isModelCached, resolveHubDownloader } from '../hf-hub';
 import { engineCapabilities } from './capabilities';
-import { isDirectory, isModelCached, isRegularFile, resolveHubDownloader, which } from './executables';
+import { isDirectory, isRegularFile, which } from './executables';
 import { enginePython } from './python';
 
 export interface LaunchStep {
