@@ -11,7 +11,7 @@ import { getStatus, startEngine, stopEngine, waitForState } from '../helpers/eng
 import { freePort, waitFor } from '../helpers/net';
 
 const FAKE_PYTHON = path.join(REPO, 'tests', 'fixtures', 'fake-python', 'python3');
-const FAKE_LLAMA = path.join(REPO, 'tests', 'fixtures', 'fake-llama-server', 'llama-server');
+const FAKE_LLAMA = path.join(REPO, 'tests', 'fixtures', 'fake-llama-server', 'llama-server-keyed');
 let app: AppServer | null = null;
 
 afterEach(async () => {

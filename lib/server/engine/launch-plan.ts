@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import { isModelCached, resolveHubDownloader } from '../hf-hub';
 import { engineCapabilities } from './capabilities';
 import { isDirectory, isRegularFile, which } from './executables';
+import { ggufProblem } from './gguf-file';
 import { enginePython } from './python';
 
 export interface LaunchStep {
@@ -234,5 +235,7 @@ function checkLocalFiles(options: Record<string, unknown>): void {
         `options.${key}: ${file} does not exist or is not a regular file`,
       );
     }
+    const problem = typeof file === 'string' ? ggufProblem(file) : null;
+    if (problem) throw new AppError('validation_failed', `options.${key}: ${problem}`);
   }
 }
