@@ -4,6 +4,7 @@ import 'server-only';
 // here. Invariants: the state only changes through the transition table; start and stop are serialised;
 // a launch's processes are gone (checked, not assumed) before the state says `stopped`.
 import { createDiagnosisScanner, type DiagnosisScanner, engineFamilyOf } from '@/lib/diagnosis';
+import { ENGINE_KIND_SPECS } from '@/lib/engine/engine-kinds';
 import { firstExceptionLine } from '@/lib/engine/exception-line';
 import { maskUrlCredentials } from '@/lib/engine/mask-secrets';
 import { type EngineProfile, effectiveReasoningFormat, type ReasoningFormat } from '@/lib/engine/profiles';
@@ -17,7 +18,8 @@ import { probeNvidiaSmi } from '../system/nvidia-smi';
 import type { EngineProcess } from './engine-process';
 import { HealthMonitor } from './health-monitor';
 import { InstallJob } from './install-job';
-import { checkTensorParallel, type LaunchPlan, type LaunchStep, planLaunch } from './launch-plan';
+import { checkKeyEnforced } from './key-check';
+import { checkTensorParallel, type LaunchPlan, type LaunchStep, prepareLaunch } from './launch-plan';
 import { type StepExit, startStep } from './launch-step';
 import { LogStore } from './log-store';
 import { recoverOrphan, stopOrphan } from './orphans';
@@ -118,7 +120,7 @@ export class EngineSupervisor {
           'Wait for the install to finish, or cancel it.',
         );
       }
-      const plan = planLaunch(profileId, options, this.env);
+      const plan = await prepareLaunch(profileId, options, this.env);
       await checkTensorParallel(plan, gpuCount);
       await this.teardown;
       await this.launch(plan);
@@ -183,6 +185,7 @@ export class EngineSupervisor {
     this.scanner = createDiagnosisScanner({ phase: 'launch', engine: engineFamilyOf(plan.profile.kind) });
     const engineStep = plan.steps.find((s) => s.kind === 'engine');
     this.logs.system(`Launch ${plan.launchId}: profile ${plan.profile.id}`);
+    for (const note of plan.notes) this.logs.system(note);
     if (engineStep) this.logs.system(`$ ${engineStep.display.join(' ')}`);
     const now = Date.now();
     const monitor = new HealthMonitor({
@@ -274,7 +277,18 @@ export class EngineSupervisor {
           warning: null,
         });
         active.monitor.startInterval();
+        void this.checkKey(plan);
       });
+  }
+
+  /** Asks the ready engine once without its key; an answer means the key never reached it. */
+  private async checkKey(plan: LaunchPlan): Promise<void> {
+    const how = ENGINE_KIND_SPECS[plan.profile.kind].apiKey;
+    if (!plan.apiKey || !how || plan.port === null) return;
+    const found = await checkKeyEnforced(plan.baseUrl, 'env' in how ? how.env : how.flag);
+    if (!found || this.active?.plan !== plan || this.status.state !== 'ready') return;
+    this.logs.system(`Warning: ${found.diagnosis.explanation}`);
+    this.patch({ warning: found.warning, diagnosis: found.diagnosis });
   }
 
   private onEngineExit(plan: LaunchPlan, exit: StepExit): void {
