@@ -15,7 +15,8 @@ export interface LaunchRecord {
   command: string[] | null;
   startedAt: number;
   endedAt: number;
-  outcome: 'ready' | 'crashed' | 'failed' | 'stopped';
+  outcome: 'ready' | 'crashed' | 'failed' | 'stopped' | 'running';
+  endedBy?: 'you' | 'app-exit' | 'app';
   readyAfterMs?: number;
   stoppedAt?: number;
   exit?: { code: number | null; signal: string | null };

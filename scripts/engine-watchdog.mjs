@@ -71,7 +71,8 @@ const engineExited = new Promise((resolve) => {
 
 function follow() {
   const found = followDescendants(query);
-  if (found.length > 0) report({ event: 'tracked', processes: found.map(({ pid, start }) => ({ pid, start })) });
+  if (found.length > 0)
+    report({ event: 'tracked', processes: found.map(({ pid, start }) => ({ pid, start })) });
 }
 const following = setInterval(follow, FOLLOW_MS);
 

@@ -67,7 +67,8 @@ function watch(args: string[], graceMs = 3000): Watched {
   return watched;
 }
 
-const ready = (w: Watched) => waitFor(() => w.output().includes('stand-in engine ready'), 10_000, 'the stand-in');
+const ready = (w: Watched) =>
+  waitFor(() => w.output().includes('stand-in engine ready'), 10_000, 'the stand-in');
 
 async function stop(w: Watched): Promise<Event[]> {
   w.proc.stdin?.write('stop\n');

@@ -95,4 +95,6 @@ export interface EngineStatus {
   diagnosis: Diagnosis | null;
   /** The last setup job (installing vLLM), if one ran. */
   job?: InstallJobStatus | null;
+  /** Who asked for the stop under way (or done): you, or the app exiting on SIGTERM/SIGINT. */
+  stoppedBy?: 'you' | 'app-exit' | null;
 }
