@@ -22,6 +22,7 @@ interface HistoryEntry {
   launchId: string;
   outcome: string;
   endedBy?: string;
+  readyAfterMs?: number;
   exit?: { code: number | null; signal: string | null };
 }
 
@@ -64,6 +65,14 @@ describe('a launch killed together with the app', () => {
     const app = await startApp();
     apps.push(app);
     const launchId = await readyEngine(app, ['--startup-seconds', '0.2']);
+    // The history already holds the running launch (saved at start, again at ready): the app dies now.
+    await waitFor(
+      async () =>
+        (await history(app.url)).some((e) => e.launchId === launchId && e.readyAfterMs !== undefined),
+      5000,
+      'the running launch in the history',
+    );
+    expect((await history(app.url))[0]).toMatchObject({ launchId, outcome: 'running' });
     await app.stop('SIGKILL');
     await waitFor(() => processesOfLaunch(launchId).length === 0, 15_000, 'the watchdog to tear down');
 

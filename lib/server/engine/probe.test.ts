@@ -15,13 +15,15 @@ afterEach(async () => {
 
 /** Answers each path with its JSON body; anything else is a 404, as llama-server and vLLM do. */
 async function serve(routes: Record<string, unknown>): Promise<string> {
-  server = http.createServer((req, res) => {
+  const listening = http.createServer((req, res) => {
     const body = routes[req.url ?? ''];
     res.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(body ?? { error: { code: 404, message: 'File Not Found' } }));
   });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', () => resolve()));
-  return `http://127.0.0.1:${(server?.address() as AddressInfo).port}`;
+  server = listening;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = listening.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
 }
 
 describe('fetchServedModel', () => {
