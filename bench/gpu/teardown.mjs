@@ -43,7 +43,11 @@ const results = [];
 for (let i = 0; i < trials; i++) {
   const r = await trial();
   results.push(r);
-  console.log(`trial ${i + 1}: held ${r.held} MiB, GPU free after ${r.freedMs.toFixed(0)} ms, watchdog done after ${r.cleanedMs.toFixed(0)} ms; ${r.events.filter((e) => e.includes('"exit"') || e.includes('cleaned')).join(' ')}`);
+  console.log(
+    `trial ${i + 1}: held ${r.held} MiB, GPU free after ${r.freedMs.toFixed(0)} ms, watchdog done after ${r.cleanedMs.toFixed(0)} ms; ${r.events.filter((e) => e.includes('"exit"') || e.includes('cleaned')).join(' ')}`,
+  );
 }
 const sorted = results.map((r) => r.freedMs).sort((a, b) => a - b);
-console.log(`GPU memory free after Stop, ${trials} trials: p50 ${sorted[Math.floor((trials - 1) / 2)].toFixed(0)} ms, worst ${sorted.at(-1).toFixed(0)} ms (baseline ${baseline} MiB)`);
+console.log(
+  `GPU memory free after Stop, ${trials} trials: p50 ${sorted[Math.floor((trials - 1) / 2)].toFixed(0)} ms, worst ${sorted.at(-1).toFixed(0)} ms (baseline ${baseline} MiB)`,
+);
