@@ -91,6 +91,11 @@ function rewrite(dataDir: string, change: (records: LaunchRecord[]) => LaunchRec
   return run;
 }
 
+/** Resolves once every write started so far has landed (the app waits for it before it exits). */
+export async function settleWrites(): Promise<void> {
+  await Promise.all(chains.values());
+}
+
 /** Saves a record: it replaces the one of the same launch where there is one, else it is appended. */
 export function saveLaunch(dataDir: string, record: LaunchRecord): Promise<void> {
   return rewrite(dataDir, (records) => {
