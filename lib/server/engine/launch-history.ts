@@ -71,7 +71,12 @@ export async function readLaunches(dataDir: string = getEnv().dataDir): Promise<
   return records;
 }
 
-const chains = new Map<string, Promise<unknown>>();
+// On globalThis, like the supervisor (instance.ts): Next may load this module in more than one bundle, and
+// the writes of all of them must queue on one chain per file (and be awaited together at exit).
+const CHAINS = Symbol.for('vlm-console.history-writes');
+const holder = globalThis as { [CHAINS]?: Map<string, Promise<unknown>> };
+holder[CHAINS] ??= new Map();
+const chains = holder[CHAINS];
 
 /** Rewrites the history through `change`, keeping the newest HISTORY_MAX. Writes to one file are serialised. */
 function rewrite(dataDir: string, change: (records: LaunchRecord[]) => LaunchRecord[]): Promise<void> {
