@@ -17,6 +17,7 @@ import { buildReport } from '@/lib/client/log-report';
 import { canStart } from '@/lib/engine/state-machine';
 import type { EngineStatus } from '@/lib/engine/types';
 import { DiagnosisCard } from './diagnosis-card';
+import { GatewayTraffic } from './gateway-traffic';
 import { LaunchControls } from './launch-controls';
 import { LaunchHistory } from './launch-history';
 import { LaunchSettings } from './launch-settings';
@@ -118,6 +119,7 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
           isPatchDisabled={actions.busy}
         />
       )}
+      <GatewayTraffic />
       <MachineCheck system={system} autoOpen={!isReady} />
       <LaunchSettings
         catalog={catalog}
