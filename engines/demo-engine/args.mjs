@@ -62,6 +62,7 @@ export const SPECS = [
     metavar: 'KIND',
   }),
   spec('--hang', 'bool', undefined, 'print the early log, never become ready'),
+  spec('--shutdown-seconds', 'float', 0, 'how long a clean shutdown takes after SIGTERM/SIGINT'),
   spec('--chunk-error-after', 'int', undefined, 'in-band error chunk after N chunks', { metavar: 'N' }),
   spec('--flood-lines', 'int', 0, 'print N numbered log lines once ready', { metavar: 'N' }),
   spec('--ready-stamp-file', 'str', undefined, 'write Date.now() here at the first /health 200', {

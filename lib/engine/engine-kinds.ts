@@ -154,6 +154,7 @@ const DEMO_EXTRA_FLAGS = [
   '--hang',
   '--chunk-error-after',
   '--flood-lines',
+  '--shutdown-seconds',
 ];
 
 export const ENGINE_KIND_SPECS: Record<EngineKind, EngineKindSpec> = {

@@ -42,7 +42,12 @@ interface ActiveLaunch {
   plan: LaunchPlan;
   process: EngineProcess | null;
   monitor: HealthMonitor;
+  /** The engine step's exit, once it runs: a stop waits for it, so `stopped` carries the real exit. */
+  engineExit: Promise<StepExit> | null;
 }
+
+/** How long a completed teardown waits for the engine's exit to be reported before it says `stopped`. */
+const EXIT_REPORT_WAIT_MS = 2000;
 
 export class EngineSupervisor {
   readonly logs: LogStore;
@@ -128,7 +133,8 @@ export class EngineSupervisor {
     });
   }
 
-  stop(): Promise<EngineStatus> {
+  /** `by`: who asks — the user (Stop), or the app exiting (its SIGTERM/SIGINT handler); history says which. */
+  stop(by: 'you' | 'app-exit' = 'you'): Promise<EngineStatus> {
     return this.serialised(async () => {
       const state = this.status.state;
       if (state === 'crashed' || state === 'failed') {
@@ -136,7 +142,7 @@ export class EngineSupervisor {
         return this.status;
       }
       if (state !== 'starting' && state !== 'ready' && state !== 'orphaned') return this.status;
-      this.transition('stop', { warning: null });
+      this.transition('stop', { warning: null, stoppedBy: by });
       this.teardown = state === 'orphaned' ? this.stopOrphaned() : this.stopActive();
       return this.status;
     });
@@ -169,7 +175,7 @@ export class EngineSupervisor {
   /** The app is exiting: stop whatever runs, and wait for it. */
   async shutdown(): Promise<void> {
     this.installJob?.cancel();
-    if (isActive(this.status.state) && this.status.state !== 'stopping') await this.stop();
+    if (isActive(this.status.state) && this.status.state !== 'stopping') await this.stop('app-exit');
     await this.teardown;
   }
 
@@ -194,7 +200,7 @@ export class EngineSupervisor {
       intervalMs: this.env.VLM_CONSOLE_HEALTH_INTERVAL_S * 1000,
       onChange: (health) => this.patch({ health }),
     });
-    this.active = { plan, process: null, monitor };
+    this.active = { plan, process: null, monitor, engineExit: null };
     this.transition('start', {
       ...IDLE_STATUS,
       state: this.status.state,
@@ -224,7 +230,7 @@ export class EngineSupervisor {
       return;
     }
     for (const step of plan.steps) {
-      if (this.active?.plan !== plan || this.status.state !== 'starting') return;
+      if (!this.isStarting(plan)) return;
       if (step.kind === 'download') {
         this.store.setStage({ name: 'downloading weights', since: Date.now() });
         this.logs.system(`Downloading weights first: $ ${step.display.join(' ')}`);
@@ -238,7 +244,9 @@ export class EngineSupervisor {
         }
         continue;
       }
-      void this.spawnStep(plan, step).then((exit) => this.onEngineExit(plan, exit));
+      const exited = this.spawnStep(plan, step);
+      if (this.active?.plan === plan) this.active.engineExit = exited;
+      void exited.then((exit) => this.onEngineExit(plan, exit));
       this.probeUntilReady(plan);
     }
   }
@@ -258,11 +266,11 @@ export class EngineSupervisor {
     const active = this.active;
     if (!active || active.plan !== plan) return;
     void active.monitor
-      .waitUntilReady(() => this.status.state === 'starting' && this.active?.plan === plan)
+      .waitUntilReady(() => this.isStarting(plan))
       .then(async (ok) => {
-        if (!ok || this.active?.plan !== plan || this.status.state !== 'starting') return;
+        if (!ok || !this.isStarting(plan)) return;
         const model = await active.monitor.servedModel(plan.baseUrl, plan.preferredModel);
-        if (this.active?.plan !== plan || this.status.state !== 'starting') return;
+        if (!this.isStarting(plan)) return;
         if ('error' in model) {
           this.transition('hopeless', { error: `The engine answers, but ${model.error}.` });
           await this.cleanupAfterEnd(plan);
@@ -293,7 +301,11 @@ export class EngineSupervisor {
 
   private onEngineExit(plan: LaunchPlan, exit: StepExit): void {
     if (this.active?.plan !== plan) return;
-    const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+    const how = exit.signal
+      ? `signal ${exit.signal}`
+      : exit.code === null
+        ? 'its exit status was not reported'
+        : `exit code ${exit.code}`;
     this.logs.system(`The engine process ended (${how}).`);
     if (this.status.state === 'starting' || this.status.state === 'ready') {
       this.transition('exit', { exit, error: this.errorLine(), health: null });
@@ -310,7 +322,7 @@ export class EngineSupervisor {
     watchStartup({
       timeoutMs,
       stallMs,
-      isStarting: () => this.active?.plan === plan && this.status.state === 'starting',
+      isStarting: () => this.isStarting(plan),
       lastOutputAt: () => this.logs.lastWriteAt,
       onTimeout: () => {
         const message = `The engine did not become ready within ${Math.round(timeoutMs / 1000)} s.`;
@@ -339,7 +351,13 @@ export class EngineSupervisor {
     active.monitor.stop();
     this.logs.system('Stopping: SIGTERM to the engine process group.');
     await this.cleanupAfterEnd(active.plan);
-    this.transition('stopped', { health: null, stage: null });
+    const exit = active.engineExit
+      ? await Promise.race([
+          active.engineExit,
+          new Promise<null>((r) => setTimeout(r, EXIT_REPORT_WAIT_MS, null)),
+        ])
+      : null;
+    this.transition('stopped', { health: null, stage: null, ...(exit ? { exit } : {}) });
   }
 
   /** Kills whatever is left of a launch and confirms it: no process alive, the port free, no pid file. */
@@ -383,6 +401,11 @@ export class EngineSupervisor {
     const stage = nextStage(this.status.stage, line.text, line.ts);
     if (stage && stage !== this.status.stage) this.store.setStage(stage);
     if (this.status.warning) this.patch({ warning: null });
+  }
+
+  /** The launch of `plan` is the current one and still starting: nothing else has ended or readied it. */
+  private isStarting(plan: LaunchPlan): boolean {
+    return this.active?.plan === plan && this.status.state === 'starting';
   }
 
   private errorLine(): string | null {
