@@ -1,8 +1,7 @@
 'use client';
-import dynamic from 'next/dynamic';
 // The whole page: top bar, conversation sidebar (a drawer on phones), the open conversation, the engine
 // console pane and the settings sheet. It owns the page-wide state and hands each part what it needs.
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { ChatView } from '@/components/chat/chat-view';
 import { Sheet } from '@/components/ui/sheet';
 import { useChatCurrent } from '@/hooks/use-chat-current';
@@ -11,6 +10,7 @@ import { useChatSettings } from '@/hooks/use-chat-settings';
 import { useConsoleOpen } from '@/hooks/use-console-open';
 import { useConversations } from '@/hooks/use-conversations';
 import { useEngineStream } from '@/hooks/use-engine-stream';
+import { EngineViewContext } from '@/hooks/use-engine-view';
 import { useMediaQuery } from '@/hooks/use-media-query';
 import { useProfiles } from '@/hooks/use-profiles';
 import { effectiveParams } from '@/lib/client/chat-settings';
@@ -19,19 +19,19 @@ import { ConsolePane } from './console-pane';
 import { ConversationSidebar, type ConversationSidebarProps } from './conversation-sidebar';
 import { TopBar } from './top-bar';
 
-// The console and the settings sheet are closed on the chat's first screen: their code loads right after
-// the page has hydrated (they still mount while closed, so the launcher keeps its form).
-const EngineConsole = dynamic(
-  () => import('@/components/engine/engine-console').then((m) => m.EngineConsole),
-  {
-    ssr: false,
-  },
-);
-const SettingsPanel = dynamic(() => import('@/components/chat/settings-panel').then((m) => m.SettingsPanel), {
-  ssr: false,
-});
-
 type SidebarMessage = ConversationSidebarProps['message'];
+
+// The console (launch form, machine check, log, history, diagnosis rules and option schemas) is a large part
+// of the page's code: it is loaded in a chunk of its own, and rendered from the first time it opens, so a page
+// opened on a ready engine hydrates the chat alone.
+const EngineConsole = lazy(() =>
+  import('@/components/engine/engine-console').then((m) => ({ default: m.EngineConsole })),
+);
+
+// The settings sheet is closed on the first screen: its code loads on first open.
+const SettingsPanel = lazy(() =>
+  import('@/components/chat/settings-panel').then((m) => ({ default: m.SettingsPanel })),
+);
 
 export function AppShell() {
   const stream = useEngineStream();
@@ -40,9 +40,13 @@ export function AppShell() {
   const { settings, update: updateSettings } = useChatSettings();
   const { conversations, rename, remove, exportOne, exportAll, importFile } = useConversations();
   const { currentId, setCurrentId, restored } = useChatCurrent(conversations);
-  const [consoleOpen, setConsoleOpen] = useConsoleOpen(status?.state ?? null);
+  const [consoleOpen, setConsoleOpen, consoleOpenedByPerson] = useConsoleOpen(status?.state ?? null);
+  const [hasConsole, setHasConsole] = useState(false);
+  if (consoleOpen && !hasConsole) setHasConsole(true);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [hasSettings, setHasSettings] = useState(false);
+  if (settingsOpen && !hasSettings) setHasSettings(true);
   const [sidebarMessage, setSidebarMessage] = useState<SidebarMessage>(null);
   // One copy of the sidebar at a time: beside the chat from md up, in a drawer below.
   const isWide = useMediaQuery('(min-width: 48rem)');
@@ -111,6 +115,7 @@ export function AppShell() {
   );
 
   const current = conversations?.find((c) => c.id === currentId) ?? null;
+  const engineView = useMemo(() => ({ status, openConsole }), [status, openConsole]);
   const sidebar = (
     <ConversationSidebar
       conversations={conversations}
@@ -141,22 +146,28 @@ export function AppShell() {
           {isWide && sidebar}
         </aside>
         <main className="min-w-0 flex-1">
-          {restored && (
-            <ChatView
-              conversationId={currentId}
-              title={current?.title ?? null}
-              isReady={isReady}
-              modelId={modelId}
-              imageLimits={imageLimits}
-              generation={generation}
-              onConversationCreated={setCurrentId}
-              onOpenConsole={openConsole}
-              onExport={onExport}
-            />
-          )}
+          <EngineViewContext value={engineView}>
+            {restored && (
+              <ChatView
+                conversationId={currentId}
+                title={current?.title ?? null}
+                isReady={isReady}
+                modelId={modelId}
+                imageLimits={imageLimits}
+                generation={generation}
+                onConversationCreated={setCurrentId}
+                onOpenConsole={openConsole}
+                onExport={onExport}
+              />
+            )}
+          </EngineViewContext>
         </main>
-        <ConsolePane open={consoleOpen} onClose={closeConsole}>
-          <EngineConsole stream={stream} />
+        <ConsolePane open={consoleOpen} openedByPerson={consoleOpenedByPerson} onClose={closeConsole}>
+          {hasConsole && (
+            <Suspense fallback={<p className="text-sm text-muted-foreground">Loading the console…</p>}>
+              <EngineConsole stream={stream} />
+            </Suspense>
+          )}
         </ConsolePane>
       </div>
       <Sheet
@@ -169,14 +180,18 @@ export function AppShell() {
       >
         {sidebar}
       </Sheet>
-      <SettingsPanel
-        open={settingsOpen}
-        onClose={() => setSettingsOpen(false)}
-        settings={settings}
-        onChange={updateSettings}
-        defaults={profile?.sampling ?? null}
-        profileLabel={profile?.label ?? null}
-      />
+      {hasSettings && (
+        <Suspense fallback={null}>
+          <SettingsPanel
+            open={settingsOpen}
+            onClose={() => setSettingsOpen(false)}
+            settings={settings}
+            onChange={updateSettings}
+            defaults={profile?.sampling ?? null}
+            profileLabel={profile?.label ?? null}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }
