@@ -27,11 +27,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Every script the HTML of `/` loads, as files of the build: the `src` of its script tags. */
+/**
+ * Every script the HTML of `/` has a browser load, as files of the build: the `src` of its script tags,
+ * less the `noModule` polyfills that only browsers without modules fetch.
+ */
 function scriptFiles(html: string): string[] {
   const files = new Set<string>();
-  for (const match of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) {
-    const src = (match[1] ?? '').replaceAll('&amp;', '&').split('?')[0] ?? '';
+  for (const match of html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)) {
+    if (/\snomodule/i.test(`${match[1]} ${match[3]}`)) continue;
+    const src = (match[2] ?? '').replaceAll('&amp;', '&').split('?')[0] ?? '';
     if (src.startsWith('/_next/static/')) files.add(path.join(REPO, '.next', src.slice('/_next/'.length)));
   }
   return [...files];
