@@ -24,6 +24,43 @@ interface ProfileNode {
 }
 
 describe('long tasks, attributed', () => {
+  it('profiles the page load (hydration)', async () => {
+    if (!process.env.PROFILE_LOAD) return;
+    const { page, chat } = await session.open();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    await page.reload();
+    await chat.composer().waitFor();
+    await page.locator('[data-testid="engine-chip"]:not([data-state="unknown"])').waitFor();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+    };
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const byScript = new Map<string, number>();
+    const byFunction = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const n = byId.get(id);
+      if (!n) return;
+      const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const file = n.callFrame.url.split('/').pop() || n.callFrame.functionName;
+      byScript.set(file, (byScript.get(file) ?? 0) + dt);
+      const k = `${n.callFrame.functionName || '(anon)'} ${file}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+      byFunction.set(k, (byFunction.get(k) ?? 0) + dt);
+    });
+    const top = (m: Map<string, number>, n: number) =>
+      [...m.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
+        .join('\n');
+    process.stdout.write(
+      `\nload, self time by script:\n${top(byScript, 15)}\n\nby function:\n${top(byFunction, 25)}\n`,
+    );
+  }, 120_000);
+
   it('profiles a streamed reply', async () => {
     const { page, chat } = await session.open();
     await page.addInitScript(() => {
