@@ -2,6 +2,7 @@
 import type { DiagnosisRule } from '../types';
 import { ENGINE_RULES } from './engine';
 import { GPU_RULES } from './gpu';
+import { INSTALL_RULES } from './install';
 import { MEMORY_RULES } from './memory';
 import { MODEL_RULES } from './model';
 import { REQUEST_RULES } from './request';
@@ -16,4 +17,5 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   ...SYSTEM_RULES,
   ...ENGINE_RULES,
   ...REQUEST_RULES,
+  ...INSTALL_RULES,
 ];
