@@ -33,7 +33,11 @@ export const DIAGNOSIS_CATEGORIES = [
 export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
 
 /** Categories only the installer's output produces. */
-export const INSTALL_FAILURE_CATEGORIES = ['no_network', 'no_matching_distribution', 'proxy_or_certificate'] as const;
+export const INSTALL_FAILURE_CATEGORIES = [
+  'no_network',
+  'no_matching_distribution',
+  'proxy_or_certificate',
+] as const;
 const NOT_LAUNCH: readonly string[] = ['chat_template', 'mm_limit', 'unknown', ...INSTALL_FAILURE_CATEGORIES];
 
 /** The categories a launch can fail with (request-time, install-only and the `unknown` fallback left out). */

@@ -1,7 +1,12 @@
 // Diagnosis of an install's output: the installer's own rules (network, index, disk, self-test) and the
 // launch rules that also explain a venv that does not load (undefined symbol, driver too old), ranked
 // together by rule priority.
-import { createDiagnosisScanner, DIAGNOSIS_RULES, type Diagnosis, type DiagnosisScanner } from '@/lib/diagnosis';
+import {
+  createDiagnosisScanner,
+  DIAGNOSIS_RULES,
+  type Diagnosis,
+  type DiagnosisScanner,
+} from '@/lib/diagnosis';
 
 const PRIORITY = new Map(DIAGNOSIS_RULES.map((rule) => [rule.id, rule.priority]));
 
@@ -11,7 +16,10 @@ function rank(diagnosis: Diagnosis | null): number {
 }
 
 export function createInstallScanner(): DiagnosisScanner {
-  const scanners = [createDiagnosisScanner({ phase: 'install' }), createDiagnosisScanner({ phase: 'launch' })];
+  const scanners = [
+    createDiagnosisScanner({ phase: 'install' }),
+    createDiagnosisScanner({ phase: 'launch' }),
+  ];
   return {
     push(text, seq) {
       for (const scanner of scanners) scanner.push(text, seq);

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_VLLM_VERSION,
-  type InstallFacts,
-  planInstall,
-  VLLM_VERSION,
-} from './vllm-install';
+import { DEFAULT_VLLM_VERSION, type InstallFacts, planInstall, VLLM_VERSION } from './vllm-install';
 
 // Drivers as nvidia-smi reports them: Colab's A100 (tests/fixtures/fake-nvidia-smi), the H200 of
 // tests/fixtures/real/h200-machine-check.json, and a V100 box still on R470.
@@ -27,7 +22,12 @@ const installCommand = (plan: ReturnType<typeof planInstall>) =>
 describe('planInstall', () => {
   it('gives a CUDA 13 driver the default release from PyPI', () => {
     const plan = planInstall(facts({ driver: H200 }));
-    expect(plan).toMatchObject({ vllm: DEFAULT_VLLM_VERSION, variant: 'cu130', installer: 'pip', refusal: null });
+    expect(plan).toMatchObject({
+      vllm: DEFAULT_VLLM_VERSION,
+      variant: 'cu130',
+      installer: 'pip',
+      refusal: null,
+    });
     expect(installCommand(plan)).toEqual([
       '/data/vllm-venv/bin/python',
       '-m',
@@ -62,7 +62,13 @@ describe('planInstall', () => {
     );
     expect(plan.installer).toBe('uv');
     expect(plan.steps.map((s) => s.id)).toEqual(['preflight', 'venv', 'vllm', 'self-test']);
-    expect(plan.steps[1]?.argv).toEqual(['/usr/local/bin/uv', 'venv', '--python', '/usr/bin/python3', '/data/vllm-venv']);
+    expect(plan.steps[1]?.argv).toEqual([
+      '/usr/local/bin/uv',
+      'venv',
+      '--python',
+      '/usr/bin/python3',
+      '/data/vllm-venv',
+    ]);
     const args = installCommand(plan);
     expect(args.slice(0, 6)).toEqual([
       '/usr/local/bin/uv',

@@ -173,7 +173,12 @@ function installArgs(facts: InstallFacts, variant: VllmVariant, version: string)
   return [facts.uv, 'pip', 'install', '--python', venvPython, requirement, ...mirror, ...extra, ...strategy];
 }
 
-function buildSteps(facts: InstallFacts, variant: VllmVariant, version: string, indexes: string[]): PlanStep[] {
+function buildSteps(
+  facts: InstallFacts,
+  variant: VllmVariant,
+  version: string,
+  indexes: string[],
+): PlanStep[] {
   const venvPython = `${facts.venvDir}/bin/python`;
   const steps: PlanStep[] = [];
   if (!facts.noIndex) {

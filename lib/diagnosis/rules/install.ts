@@ -113,10 +113,7 @@ export const INSTALL_RULES: readonly DiagnosisRule[] = [
     phase: 'install',
     priority: 96,
     severity: 'error',
-    patterns: [
-      /torch was built for CUDA [\d.]+, but the driver supports CUDA/,
-      /torch has no CUDA build/,
-    ],
+    patterns: [/torch was built for CUDA [\d.]+, but the driver supports CUDA/, /torch has no CUDA build/],
     title: "The installed PyTorch does not match this machine's CUDA",
     explanation:
       'The install finished, but the PyTorch that came with vLLM was built for a CUDA version the driver does ' +
@@ -135,7 +132,7 @@ export const INSTALL_RULES: readonly DiagnosisRule[] = [
     patterns: [/undefined symbol: cu[A-Z]\w+/, /libcuda\.so\.1: version `[^`']+' not found/],
     title: 'The NVIDIA driver lacks a function this CUDA build needs',
     explanation:
-      "A compiled library asked the driver (libcuda) for a function it does not have: the driver is older " +
+      'A compiled library asked the driver (libcuda) for a function it does not have: the driver is older ' +
       'than the CUDA version vLLM and PyTorch were built for.',
     fix:
       'Update the NVIDIA driver, or install again with the version field empty so the app picks the build ' +
