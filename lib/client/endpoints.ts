@@ -11,6 +11,8 @@ export const ENDPOINTS = {
     profile ? `/api/engine/history?profile=${encodeURIComponent(profile)}` : '/api/engine/history',
   engineInstall: '/api/engine/install',
   engineInstallCancel: '/api/engine/install/cancel',
+  engineInstallPlan: (version: string) =>
+    version ? `/api/engine/install/plan?version=${encodeURIComponent(version)}` : '/api/engine/install/plan',
   system: '/api/system',
   systemRefresh: '/api/system?refresh=1',
   diagnose: '/api/diagnose',
