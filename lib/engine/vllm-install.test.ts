@@ -115,6 +115,8 @@ describe('planInstall', () => {
     expect(plan.commands).toEqual(plan.steps.map((s) => s.argv));
     // Installing from local wheels (PIP_NO_INDEX) has nothing to reach.
     expect(planInstall(facts({ noIndex: true })).steps[0]?.id).toBe('venv');
+    // pip, not uv, for local wheels: only pip reads PIP_NO_INDEX / PIP_FIND_LINKS.
+    expect(planInstall(facts({ noIndex: true, uv: '/usr/bin/uv' })).installer).toBe('pip');
   });
 
   it('accepts only plain version numbers', () => {

@@ -217,7 +217,9 @@ function buildSteps(
   return steps;
 }
 
-export function planInstall(facts: InstallFacts): InstallPlan {
+export function planInstall(given: InstallFacts): InstallPlan {
+  // pip reads PIP_NO_INDEX / PIP_FIND_LINKS (local wheels) from the environment; uv does not.
+  const facts = given.noIndex ? { ...given, uv: null } : given;
   const version = facts.version ?? DEFAULT_VLLM_VERSION;
   const installer = facts.uv ? 'uv' : 'pip';
   const { variant, refusal } = chooseVariant(facts.driver, version);
