@@ -97,12 +97,15 @@ function JobOutcome({ job, onQuoteClick }: { job: InstallJobStatus; onQuoteClick
   const diagnosis: Diagnosis | null = job.diagnosis;
   if (diagnosis)
     return (
-      <DiagnosisCard
-        diagnosis={diagnosis}
-        context="Install failed"
-        onQuoteClick={onQuoteClick}
-        data-testid="install-diagnosis"
-      />
+      <div className="flex flex-col gap-2">
+        {job.error && <p className="text-xs text-danger">{job.error}</p>}
+        <DiagnosisCard
+          diagnosis={diagnosis}
+          context="Install failed"
+          onQuoteClick={onQuoteClick}
+          data-testid="install-diagnosis"
+        />
+      </div>
     );
   return <p className="text-sm text-danger">The install failed{job.error ? `: ${job.error}` : '.'}</p>;
 }
