@@ -17,8 +17,8 @@ function rank(diagnosis: Diagnosis | null): number {
 
 export function createInstallScanner(): DiagnosisScanner {
   const scanners = [
-    createDiagnosisScanner({ phase: 'install' }),
-    createDiagnosisScanner({ phase: 'launch' }),
+    createDiagnosisScanner({ phase: 'install', engine: 'vllm' }),
+    createDiagnosisScanner({ phase: 'launch', engine: 'vllm' }),
   ];
   return {
     push(text, seq) {
