@@ -1,14 +1,7 @@
 'use client';
 // The install plan in one line (version, build, installer) with why, the commands behind a disclosure, or
 // the planner's refusal with what to do.
-import type { InstallPlan } from '@/lib/engine/vllm-install';
-
-/** Inline Python programs show by their first line, as in the install log. */
-function shown(argv: readonly string[]): string {
-  return argv
-    .map((arg) => (arg.includes('\n') ? `'<${arg.split('\n')[0]?.replace(/^# /, '')}>'` : arg))
-    .join(' ');
-}
+import { displayCommand, type InstallPlan } from '@/lib/engine/vllm-install';
 
 export function InstallPlanSummary({ plan }: { plan: InstallPlan }) {
   if (plan.refusal)
@@ -30,7 +23,7 @@ export function InstallPlanSummary({ plan }: { plan: InstallPlan }) {
         <summary className="cursor-pointer">Commands it runs</summary>
         <ol className="mt-1 flex list-decimal flex-col gap-1 pl-5 font-mono break-all">
           {plan.commands.map((argv) => (
-            <li key={argv.join('\u0000')}>{shown(argv)}</li>
+            <li key={argv.join('\u0000')}>{displayCommand(argv)}</li>
           ))}
         </ol>
       </details>

@@ -249,3 +249,10 @@ export function planInstall(given: InstallFacts): InstallPlan {
     reason: `${driver} → vLLM ${version} ${variant.id} with ${installer}. ${variant.why}`,
   };
 }
+
+/** A command as the log and the UI show it: the inline Python programs by their first line, not 20 lines each. */
+export function displayCommand(argv: readonly string[]): string {
+  return argv
+    .map((arg) => (arg.includes('\n') ? `'<${arg.split('\n')[0]?.replace(/^# /, '')}>'` : arg))
+    .join(' ');
+}

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnosis } from '@/lib/diagnosis';
 import type { InstallJobStatus } from '@/lib/engine/types';
-import type { InstallPlan, PlanStep } from '@/lib/engine/vllm-install';
+import { displayCommand, type InstallPlan, type PlanStep } from '@/lib/engine/vllm-install';
 import { createInstallScanner, DOWNLOAD_FAILURES } from '@/lib/engine/vllm-install-diagnosis';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
@@ -19,16 +19,7 @@ import { type MachinePlan, machineInstallPlan } from './install-plan';
 import type { LogStore } from './log-store';
 import { settingsFile } from './python';
 
-export { venvDir } from './install-plan';
-
 const FOUND_PLATFORM = /^Python \d+\.\d+\.\d+ on \S+ \S+ \([^)]*\)$/;
-
-/** The command as the log shows it: the inline Python programs by their first line, not 20 lines each. */
-function shown(argv: readonly string[]): string {
-  return argv
-    .map((arg) => (arg.includes('\n') ? `'<${arg.split('\n')[0]?.replace(/^# /, '')}>'` : arg))
-    .join(' ');
-}
 
 interface StepOutcome {
   code: number | null;
@@ -119,7 +110,7 @@ export class InstallJob {
   /** Runs one step; the error message when it failed, else null. */
   private async runStep(step: PlanStep): Promise<string | null> {
     this.update({ step: step.label });
-    this.logs.system(`$ ${shown(step.argv)}`);
+    this.logs.system(`$ ${displayCommand(step.argv)}`);
     const { code, diagnosis } = await this.spawn(step.argv);
     if (code !== 0) {
       const found =
