@@ -199,6 +199,7 @@ export class EngineSupervisor {
       profile: plan.profile.id,
       options: publicOptions(plan.options),
       startedAt: now,
+      logStartSeq: this.logs.launchStartSeq,
       stage: { name: 'launching', since: now },
       command: engineStep?.display ?? null,
     });
