@@ -4,6 +4,8 @@ import 'server-only';
 // and it turns vLLM's mid-stream error chunk into an exception we would only turn back into a chunk.
 import { createParser } from 'eventsource-parser';
 
+const FEED_CHARS = 2048;
+
 export type EngineChunk = { kind: 'chunk'; value: unknown } | { kind: 'done' };
 
 /** Yields the parsed `data:` payloads of an OpenAI-style stream, in batches per network read. */
@@ -21,7 +23,10 @@ export async function* engineChunks(body: ReadableStream<Uint8Array>): AsyncGene
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      parser.feed(decoder.decode(value, { stream: true }));
+      const text = decoder.decode(value, { stream: true });
+      // eventsource-parser looks for a CR from each line to the end of what it was fed: fed a whole read
+      // (64 KB and more when the engine is fast), that is quadratic. Small slices keep it linear.
+      for (let at = 0; at < text.length; at += FEED_CHARS) parser.feed(text.slice(at, at + FEED_CHARS));
       if (batch.length > 0) {
         yield batch;
         batch = [];
