@@ -6,6 +6,7 @@ import { createParser } from 'eventsource-parser';
 import { describe, it } from 'vitest';
 import { encodeSseEvent } from '@/lib/chat/events';
 import { StreamNormalizer } from '@/lib/chat/stream-normalizer';
+import { feedInSlices } from '@/lib/client/log-sse';
 import { engineChunks } from '@/lib/server/chat/engine-events';
 import { Generation } from '@/lib/server/chat/generation';
 import { runGeneration } from '@/lib/server/chat/run-generation';
@@ -75,9 +76,8 @@ describe('chat proxy CPU per engine token (in-process)', () => {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        const text = decoder.decode(value, { stream: true });
         // As engine-events.ts feeds it (in slices: the parser is quadratic in what it is fed at once).
-        for (let at = 0; at < text.length; at += 2048) parser.feed(text.slice(at, at + 2048));
+        feedInSlices(parser, decoder.decode(value, { stream: true }));
       }
     };
     const parseWhole = async () => {

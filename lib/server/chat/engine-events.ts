@@ -3,8 +3,7 @@ import 'server-only';
 // its own stream iterator is not used because it parses at about a third of the engine's token rate here,
 // and it turns vLLM's mid-stream error chunk into an exception we would only turn back into a chunk.
 import { createParser } from 'eventsource-parser';
-
-const FEED_CHARS = 2048;
+import { feedInSlices } from '@/lib/client/log-sse';
 
 export type EngineChunk = { kind: 'chunk'; value: unknown } | { kind: 'done' };
 
@@ -23,10 +22,9 @@ export async function* engineChunks(body: ReadableStream<Uint8Array>): AsyncGene
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      const text = decoder.decode(value, { stream: true });
-      // eventsource-parser looks for a CR from each line to the end of what it was fed: fed a whole read
-      // (64 KB and more when the engine is fast), that is quadratic. Small slices keep it linear.
-      for (let at = 0; at < text.length; at += FEED_CHARS) parser.feed(text.slice(at, at + FEED_CHARS));
+      // The parser is quadratic in what it is fed at once (log-sse.ts says why); a fast engine's reads
+      // run to 64 KB and more.
+      feedInSlices(parser, decoder.decode(value, { stream: true }));
       if (batch.length > 0) {
         yield batch;
         batch = [];
