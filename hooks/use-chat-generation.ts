@@ -3,7 +3,7 @@
 // cut off. One reply streams at a time. A turn is written to IndexedDB only once the server has accepted it,
 // so a refused send (engine not ready, bad request) changes nothing and the draft stays where it was.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from '@/lib/api-error';
+import { ApiError, clientError } from '@/lib/api-error';
 import { newId } from '@/lib/client/chat-ids';
 import { EMPTY_REPLY, replyFromMessage } from '@/lib/client/chat-reply';
 import { buildChatRequest } from '@/lib/client/chat-request';
@@ -45,8 +45,7 @@ const STOP_GRACE_MS = 5000;
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  return new ApiError(
-    0,
+  return clientError(
     'network_error',
     'Could not reach the app server.',
     'Check the connection and try again.',
@@ -116,12 +115,7 @@ export function useChatGeneration(getOptions: () => RequestOptions) {
       if (activeRef.current) {
         return {
           ok: false,
-          error: new ApiError(
-            409,
-            'busy',
-            'A reply is still streaming.',
-            'Stop it or wait for it to finish.',
-          ),
+          error: clientError('busy', 'A reply is still streaming.', 'Stop it or wait for it to finish.'),
         };
       }
       const { systemPrompt, params } = options.current();
@@ -163,7 +157,7 @@ export function useChatGeneration(getOptions: () => RequestOptions) {
         controller.abort();
         const message = storageErrorMessage(error);
         setNotice(message);
-        return { ok: false, error: new ApiError(0, 'storage', message) };
+        return { ok: false, error: clientError('storage', message) };
       }
       void follow(reply, reader, controller);
       return { ok: true, conversationId: plan.conversationId };
@@ -197,7 +191,7 @@ export function useChatGeneration(getOptions: () => RequestOptions) {
       const plan = planRegenerate(conversationId, await listMessages(consoleDb(), conversationId), replyId);
       return plan
         ? startTurn(plan)
-        : { ok: false as const, error: new ApiError(0, 'gone', 'That reply no longer exists.') };
+        : { ok: false as const, error: clientError('gone', 'That reply no longer exists.') };
     },
     [startTurn],
   );
@@ -207,7 +201,7 @@ export function useChatGeneration(getOptions: () => RequestOptions) {
       const plan = planEdit(conversationId, await listMessages(consoleDb(), conversationId), messageId, text);
       return plan
         ? startTurn(plan)
-        : { ok: false as const, error: new ApiError(0, 'gone', 'That message no longer exists.') };
+        : { ok: false as const, error: clientError('gone', 'That message no longer exists.') };
     },
     [startTurn],
   );

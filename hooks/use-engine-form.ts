@@ -3,7 +3,7 @@
 // the form shows the current launch's options (so Restart and the report use what is running), else the
 // profile's defaults. Problems come from the same schema the server validates with, and from its 400.
 import { useCallback, useMemo, useState } from 'react';
-import type { ApiError } from '@/lib/api-error';
+import { type ApiError, fieldProblem } from '@/lib/api-error';
 import {
   formatCommandLine,
   initialOptionValues,
@@ -24,11 +24,11 @@ function launchedValues(profile: ProfileSummary, options: Record<string, unknown
   return Object.fromEntries(keys.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]));
 }
 
-/** `options.maxModelLen: Too big…` (the server's 400) → { maxModelLen: 'Too big…' }. */
+/** The server's 400 on field `options.maxModelLen` → { maxModelLen: 'Too big…' }. */
 function serverFieldErrors(error: ApiError | null): Record<string, string> {
-  const match =
-    error?.code === 'validation_failed' ? /^options\.(\w+)[.\w]*: (.*)$/.exec(error.message) : null;
-  return match?.[1] && match[2] ? { [match[1]]: match[2] } : {};
+  const [head, key] = error?.field?.split('.') ?? [];
+  if (error?.code !== 'validation_failed' || head !== 'options' || !key) return {};
+  return { [key]: fieldProblem(error) };
 }
 
 export function useEngineForm(

@@ -9,7 +9,7 @@ import { useChatDraft } from '@/hooks/use-chat-draft';
 import type { useChatGeneration } from '@/hooks/use-chat-generation';
 import { useChatMessages } from '@/hooks/use-chat-messages';
 import { useChatScroll } from '@/hooks/use-chat-scroll';
-import { ApiError } from '@/lib/api-error';
+import { type ApiError, clientError } from '@/lib/api-error';
 import type { ComposerImageLimits } from '@/lib/client/image-limits';
 import { AttachmentTray } from './attachment-tray';
 import { ChatHeader } from './chat-header';
@@ -102,7 +102,7 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
     const images = await attachments.whenReady();
     if (!images.ok) {
       setSending(false);
-      return setError(new ApiError(0, 'image_not_ready', images.error));
+      return setError(clientError('image_not_ready', images.error));
     }
     const result = await generation.send(conversationId, draftRef.current, images.images);
     setSending(false);

@@ -9,7 +9,7 @@ import { ENGINE_KIND_SPECS } from '@/lib/engine/engine-kinds';
 import { HF_MODEL_ID } from '@/lib/engine/option-schemas';
 import { type EngineProfile, findProfile } from '@/lib/engine/profiles';
 import type { AppEnv } from '../env';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import { isDirectory, isModelCached, isRegularFile, resolveHubDownloader, which } from './executables';
 import { enginePython } from './python';
 
@@ -43,9 +43,9 @@ export async function checkTensorParallel(
   if (!usesGpus || typeof tp !== 'number' || tp <= 1) return;
   const gpuCount = await countGpus();
   if (gpuCount === null || tp <= gpuCount) return;
-  throw new AppError(
-    'validation_failed',
-    `options.tensorParallelSize: ${tp} GPUs asked for, but this machine has ${gpuCount}.`,
+  throw fieldError(
+    'options.tensorParallelSize',
+    `${tp} GPUs asked for, but this machine has ${gpuCount}.`,
     'For more GPUs than one machine has, point the external profile at a multi-node vLLM deployment.',
   );
 }
@@ -53,16 +53,12 @@ export async function checkTensorParallel(
 export function planLaunch(profileId: string, userOptions: Record<string, unknown>, env: AppEnv): LaunchPlan {
   const profile = findProfile(profileId);
   if (!profile) {
-    throw new AppError(
-      'validation_failed',
-      `profile: unknown profile "${profileId}"`,
-      'GET /api/profiles lists them.',
-    );
+    throw fieldError('profile', `unknown profile "${profileId}"`, 'GET /api/profiles lists them.');
   }
   const resolved = resolveOptions(profile, userOptions);
   if (!resolved.ok) {
     const first = resolved.issues[0];
-    throw new AppError('validation_failed', `${first?.field}: ${first?.message}`);
+    throw fieldError(String(first?.field), String(first?.message));
   }
   const options = resolved.options;
   const launchId = randomUUID();
@@ -168,15 +164,12 @@ function engineStep(
 function checkLocalFiles(options: Record<string, unknown>): void {
   const model = options.model;
   if (typeof model === 'string' && path.isAbsolute(model) && !isDirectory(model)) {
-    throw new AppError('validation_failed', `options.model: ${model} is not a folder on this machine`);
+    throw fieldError('options.model', `${model} is not a folder on this machine`);
   }
   for (const key of ['modelFile', 'mmproj'] as const) {
     const file = options[key];
     if (typeof file === 'string' && !isRegularFile(file)) {
-      throw new AppError(
-        'validation_failed',
-        `options.${key}: ${file} does not exist or is not a regular file`,
-      );
+      throw fieldError(`options.${key}`, `${file} does not exist or is not a regular file`);
     }
   }
 }
