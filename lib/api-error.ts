@@ -96,3 +96,13 @@ export function fieldProblem(error: Pick<ApiError, 'message' | 'field'>): string
   const prefix = `${error.field}: `;
   return error.field && error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
 }
+
+/**
+ * A validation error on a field under `group`, keyed by the field's name in it: the server's 400 on
+ * `options.maxModelLen` → `{ maxModelLen: 'Too big…' }` for the launch form. Empty for any other error.
+ */
+export function groupFieldErrors(error: ApiError | null, group: string): Record<string, string> {
+  const [head, key] = error?.field?.split('.') ?? [];
+  if (error?.code !== 'validation_failed' || head !== group || !key) return {};
+  return { [key]: fieldProblem(error) };
+}

@@ -122,10 +122,16 @@ describe('AttachmentQueue', () => {
     expect(prepares.map((p) => p.mode)).toEqual(['fast', 'original']);
     expect(revoked).toHaveLength(1);
     const ready = queue.whenReady();
-    uploads[0]?.resolve(uploaded('a'.repeat(64)));
     uploads[1]?.resolve(uploaded('b'.repeat(64)));
     const result = await ready;
     expect(result.ok && result.images[0]?.ref.sha256).toBe('b'.repeat(64));
-    expect(queue.getSnapshot().items[0]).toMatchObject({ sendOriginal: true, status: 'ready' });
+    // The first run's upload answers late: it must not overwrite what the original's upload gave.
+    uploads[0]?.resolve(uploaded('a'.repeat(64)));
+    await settle();
+    expect(queue.getSnapshot().items[0]).toMatchObject({
+      sendOriginal: true,
+      status: 'ready',
+      sha256: 'b'.repeat(64),
+    });
   });
 });
