@@ -1,6 +1,7 @@
 // Pages: sign-in required (a redirect to /sign-in otherwise) and a fresh CSP nonce per request. API routes
-// are not matched here: they check the session themselves (lib/server/route.ts, the same rule), because a
-// proxy would buffer request bodies and silently cut the large ones (images) at its size limit.
+// and the OpenAI-compatible gateway under /v1 are not matched here: they check the session themselves
+// (lib/server/route.ts, lib/server/gateway, the same rule), because a proxy
+// would buffer request bodies and silently cut the large ones (images) at its size limit.
 import { type NextRequest, NextResponse } from 'next/server';
 import { authenticate } from './lib/server/auth/authenticate';
 import { COMMON_HEADERS, pageCsp } from './lib/server/security-headers';
@@ -13,7 +14,9 @@ export function proxy(request: NextRequest) {
     process.env.NODE_ENV === 'development',
   );
   const isSignIn = request.nextUrl.pathname === '/sign-in';
-  const signedIn = authenticate(request).ok;
+  const auth = authenticate(request);
+  // A chat-scoped API key opens the OpenAI endpoints only, never the console's pages.
+  const signedIn = auth.ok && auth.key?.scope !== 'chat';
 
   let response: NextResponse;
   if (!signedIn && !isSignIn) {
@@ -36,7 +39,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|txt)$).*)',
+      source: '/((?!api/|v1/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|txt)$).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],

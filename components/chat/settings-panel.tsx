@@ -3,6 +3,7 @@
 // means the running profile's recommended value, shown as its placeholder.
 import { useEffect, useState } from 'react';
 import { AccessSettings } from '@/components/auth/access-settings';
+import { ApiKeys } from '@/components/settings/api-keys';
 import { Button } from '@/components/ui/button';
 import { Sheet } from '@/components/ui/sheet';
 import {
@@ -136,6 +137,7 @@ export function SettingsPanel({
           </div>
         </section>
         <AccessSettings />
+        <ApiKeys />
       </div>
     </Sheet>
   );

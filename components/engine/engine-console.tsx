@@ -16,6 +16,7 @@ import { formatCommandLine } from '@/lib/client/engine-command';
 import { buildReport } from '@/lib/client/log-report';
 import type { EngineStatus } from '@/lib/engine/types';
 import { DiagnosisCard } from './diagnosis-card';
+import { GatewayTraffic } from './gateway-traffic';
 import { LaunchControls } from './launch-controls';
 import { LaunchHistory } from './launch-history';
 import { LaunchSettings } from './launch-settings';
@@ -119,6 +120,7 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
           isPatchDisabled={actions.busy}
         />
       )}
+      <GatewayTraffic />
       <MachineCheck system={system} autoOpen={!isReady} />
       <LaunchSettings
         catalog={catalog}

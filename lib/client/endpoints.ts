@@ -23,4 +23,7 @@ export const ENDPOINTS = {
   images: '/api/images',
   chatStream: (generationId: string) => `/api/chat/${encodeURIComponent(generationId)}/stream`,
   chatStop: (generationId: string) => `/api/chat/${encodeURIComponent(generationId)}/stop`,
+  apiKeys: '/api/keys',
+  apiKey: (id: string) => `/api/keys/${encodeURIComponent(id)}`,
+  gatewayTraffic: '/api/gateway',
 } as const;

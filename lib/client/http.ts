@@ -38,6 +38,12 @@ export async function postJson<T>(url: string, body?: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** DELETE; the answer (204) has no body. */
+export async function deleteRequest(url: string): Promise<void> {
+  const res = await fetch(url, { method: 'DELETE', headers: COMMON_HEADERS });
+  if (!res.ok) throw await toApiError(res);
+}
+
 /** Posts raw bytes (an image) with their own Content-Type; the answer is JSON. */
 export async function postBytes<T>(url: string, body: Blob, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, {

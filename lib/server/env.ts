@@ -36,6 +36,10 @@ const envSchema = z.object({
   VLM_CONSOLE_IMAGE_STORE_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(1_000_000_000),
   /** A reply nobody is attached to is aborted after this long. */
   VLM_CONSOLE_CHAT_ABANDON_S: seconds(60),
+  /** Per API key: requests accepted per window, and streams open at once (429 beyond). */
+  VLM_CONSOLE_KEY_MAX_REQUESTS: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  VLM_CONSOLE_KEY_WINDOW_S: seconds(60),
+  VLM_CONSOLE_KEY_MAX_STREAMS: z.coerce.number().int().min(1).max(1000).default(8),
   /** `auto` runs the Hub's downloader before vLLM for weights not yet cached; `off` leaves it to the engine. */
   VLM_CONSOLE_HF_DOWNLOAD: z.enum(['auto', 'off']).default('auto'),
 });

@@ -20,6 +20,13 @@ export function route<A extends unknown[]>(handler: Handler<A>): Handler<A> {
           'Open the sign-in link the app printed, or send Authorization: Bearer <token>.',
         );
       }
+      if (auth.key?.scope === 'chat') {
+        throw new AppError(
+          'forbidden',
+          'This API key may only use the OpenAI-compatible endpoints under /v1.',
+          'Use the access token or an admin key for the console.',
+        );
+      }
       if (isCrossSite(request))
         throw new AppError('forbidden', 'Cross-site requests may not change anything here.');
       const response = await handler(request, ...rest);

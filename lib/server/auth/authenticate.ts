@@ -1,11 +1,14 @@
 // Who may call the app: a browser with a valid session cookie, or a script with `Authorization: Bearer
 // <token>`. Also the cross-site check for state-changing requests. Used by the route wrapper (API) and by
 // proxy.ts (pages): one implementation of the rule.
+import { type KeyIdentity, lookupApiKey } from './api-keys';
 import { getCredentials, secretsEqual } from './credentials';
 import { checkSession, readCookie, SESSION_COOKIE } from './session-cookie';
 
 export type AuthResult =
-  | { ok: true; via: 'cookie' | 'bearer'; refresh: boolean }
+  | { ok: true; via: 'cookie' | 'bearer'; refresh: boolean; key?: undefined }
+  /** An API key (lib/server/auth/api-keys.ts): a `chat` key may only use /v1, which the callers enforce. */
+  | { ok: true; via: 'key'; refresh: false; key: KeyIdentity }
   | { ok: false; reason: string };
 
 export function authenticate(request: Request): AuthResult {
@@ -15,6 +18,8 @@ export function authenticate(request: Request): AuthResult {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (match?.[1] && secretsEqual(match[1], credentials.token))
       return { ok: true, via: 'bearer', refresh: false };
+    const key = match?.[1] ? lookupApiKey(match[1]) : null;
+    if (key) return { ok: true, via: 'key', refresh: false, key };
     return { ok: false, reason: 'bad token' };
   }
   const session = checkSession(readCookie(request.headers.get('cookie'), SESSION_COOKIE), credentials);

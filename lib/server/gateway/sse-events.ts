@@ -1,0 +1,117 @@
+import 'server-only';
+// Cuts the engine's event stream at event boundaries without decoding it: bytes of events that cannot carry
+// `usage` or `error` pass as they came. Those that may are read (token counting, the console's error list),
+// and the usage-only chunk the gateway asked for on the client's behalf is dropped.
+import type { IncomingMessage } from 'node:http';
+
+const USAGE = Buffer.from('"usage"');
+const ERROR = Buffer.from('"error"');
+
+export class EventCutter {
+  private carry: Buffer | null = null;
+  /** The engine's latest usage total (with continuous usage stats every chunk has one). */
+  totalTokens: number | null = null;
+
+  constructor(
+    private readonly stripUsage: boolean,
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  /** The complete events among what arrived so far; an unfinished one waits for the rest of its bytes. */
+  push(chunks: Buffer[]): Buffer {
+    const data = Buffer.concat(this.carry ? [this.carry, ...chunks] : chunks);
+    const end = lastBoundary(data);
+    this.carry = end < data.length ? data.subarray(end) : null;
+    return end > 0 ? this.filter(data.subarray(0, end)) : Buffer.alloc(0);
+  }
+
+  /** Whatever is left when the engine ends (an event without its closing blank line). */
+  rest(): string | undefined {
+    return this.carry ? this.carry.toString('utf8') : undefined;
+  }
+
+  private filter(events: Buffer): Buffer {
+    if (events.indexOf(USAGE) === -1 && events.indexOf(ERROR) === -1) return events;
+    const kept: Buffer[] = [];
+    let start = 0;
+    while (start < events.length) {
+      const lf = events.indexOf('\n\n', start);
+      const end = lf === -1 ? events.length : lf + 2;
+      const event = events.subarray(start, end);
+      if (this.keep(event)) kept.push(event);
+      start = end;
+    }
+    return Buffer.concat(kept);
+  }
+
+  private keep(event: Buffer): boolean {
+    const data = parseData(event);
+    if (!data) return true;
+    const usage = readUsage(data.usage);
+    if (usage !== null) this.totalTokens = usage;
+    if (isRecord(data.error)) this.onError(String(data.error.message ?? 'error'));
+    const isUsageOnly = usage !== null && Array.isArray(data.choices) && data.choices.length === 0;
+    return !(this.stripUsage && isUsageOnly);
+  }
+}
+
+/** Index just past the last complete event (`\n\n` or `\r\n\r\n`), 0 when none is complete. */
+function lastBoundary(data: Buffer): number {
+  const lf = data.lastIndexOf('\n\n');
+  const crlf = data.lastIndexOf('\r\n\r\n');
+  return Math.max(lf === -1 ? 0 : lf + 2, crlf === -1 ? 0 : crlf + 4);
+}
+
+function parseData(event: Buffer): Record<string, unknown> | null {
+  const data = event
+    .toString('utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('data:'))
+    .map((l) => l.slice(5).trimStart())
+    .join('\n');
+  if (!data || data === '[DONE]') return null;
+  try {
+    const value: unknown = JSON.parse(data);
+    return isRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Total tokens of an OpenAI `usage` object, or null when there is none. */
+export function readUsage(usage: unknown): number | null {
+  if (!isRecord(usage)) return null;
+  if (typeof usage.total_tokens === 'number') return usage.total_tokens;
+  const prompt = typeof usage.prompt_tokens === 'number' ? usage.prompt_tokens : 0;
+  const completion = typeof usage.completion_tokens === 'number' ? usage.completion_tokens : 0;
+  return prompt + completion;
+}
+
+export function isEventStream(res: IncomingMessage): boolean {
+  return (res.statusCode ?? 0) < 300 && String(res.headers['content-type']).includes('text/event-stream');
+}
+
+export async function readAll(res: IncomingMessage, maxBytes = 1_000_000): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= maxBytes) chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The engine's error body on one line (an SSE data field), or an OpenAI-shaped stand-in. */
+export function oneLineJson(body: string, status: number): string {
+  try {
+    return JSON.stringify(JSON.parse(body));
+  } catch {
+    return JSON.stringify({
+      error: { message: body.trim() || `HTTP ${status}`, type: 'api_error', code: status },
+    });
+  }
+}
