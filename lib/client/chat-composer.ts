@@ -122,6 +122,9 @@ export class ChatComposer {
   }
 
   private setState(changes: Partial<ComposerState>): void {
+    // Like React's setState: nothing changed, nothing re-renders (a view reset on every conversation switch).
+    const keys = Object.keys(changes) as (keyof ComposerState)[];
+    if (keys.every((key) => Object.is(this.state[key], changes[key]))) return;
     this.state = { ...this.state, ...changes };
     for (const listener of this.listeners) listener();
   }
