@@ -5,11 +5,20 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { ChatComposer, type ComposerContext } from '@/lib/client/chat-composer';
 import type { ChatMessage } from '@/lib/client/conversations/types';
 
-export function useChatComposer(context: Omit<ComposerContext, 'draft'> & { draft: string }) {
+type ViewContext = Omit<ComposerContext, 'draft'> & { draft: string };
+
+export function useChatComposer(context: ViewContext) {
   // The text as it is when the send goes out (it may have changed while images finished uploading).
   const draft = useRef(context.draft);
   draft.current = context.draft;
-  const current: ComposerContext = { ...context, draft: () => draft.current };
+  const current: ComposerContext = {
+    ...context,
+    draft: () => draft.current,
+    setDraft: (text) => {
+      context.setDraft(text);
+      draft.current = text;
+    },
+  };
   const [composer] = useState(() => new ChatComposer(current));
   const state = useSyncExternalStore(composer.subscribe, composer.getSnapshot, composer.getSnapshot);
   useEffect(() => composer.setContext(current));
@@ -17,6 +26,7 @@ export function useChatComposer(context: Omit<ComposerContext, 'draft'> & { draf
   const actions = useMemo(
     () => ({
       send: () => void composer.send(),
+      pickExample: (prompt: string, images?: File[]) => void composer.pickExample(prompt, images),
       regenerate: (messageId: string) => composer.regenerate(messageId),
       submitEdit: (messageId: string, text: string) => composer.submitEdit(messageId, text),
       edit: (messageId: string | null) => composer.edit(messageId),

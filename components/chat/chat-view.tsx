@@ -67,6 +67,7 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
     conversationId,
     isReady,
     draft,
+    setDraft,
     turns: generation,
     attachments,
     onAccepted: (id, from) => {
@@ -98,7 +99,7 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
           <div ref={scroll.contentRef}>
             {messages !== undefined &&
               (messages.length === 0 ? (
-                <EmptyState modelId={modelId} isReady={isReady} onPick={setDraft} />
+                <EmptyState modelId={modelId} isReady={isReady} onPick={composer.pickExample} />
               ) : (
                 <MessageList
                   messages={messages}

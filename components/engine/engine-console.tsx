@@ -14,6 +14,7 @@ import { useProfiles } from '@/hooks/use-profiles';
 import { useSystem } from '@/hooks/use-system';
 import { formatCommandLine } from '@/lib/client/engine-command';
 import { buildReport } from '@/lib/client/log-report';
+import type { DiagnosisPatch } from '@/lib/diagnosis';
 import type { EngineStatus } from '@/lib/engine/types';
 import { DiagnosisCard } from './diagnosis-card';
 import { GatewayTraffic } from './gateway-traffic';
@@ -58,7 +59,11 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
   const canEdit = CAN_EDIT.has(state) && status?.job?.state !== 'running';
   const diagnosis = shownDiagnosis(status);
   const { start, stop, install, cancelInstall } = actions;
-  const { choose } = form;
+  const { choose, setValues, values } = form;
+  const putPatch = useCallback(
+    (patch: DiagnosisPatch) => setValues({ ...values, ...patch.options }),
+    [setValues, values],
+  );
 
   const showLine = useCallback((seq: number) => {
     setFocus({ seq, n: Date.now() });
@@ -134,7 +139,14 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
         onCancelInstall={onCancelInstall}
         onQuoteClick={showLine}
       />
-      <LogPanel ref={logPanel} lines={lines} connected={connected} skipped={skipped} focus={focus} />
+      <LogPanel
+        ref={logPanel}
+        lines={lines}
+        connected={connected}
+        skipped={skipped}
+        focus={focus}
+        launchStartSeq={status?.logStartSeq ?? null}
+      />
       <ReportActions build={buildBundle} />
       <LaunchHistory
         launches={history?.launches}
@@ -143,7 +155,7 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
         autoOpen={!isReady}
         onLaunchAgain={launchAgain}
       />
-      <PasteLog />
+      <PasteLog onUsePatch={putPatch} />
     </div>
   );
 }

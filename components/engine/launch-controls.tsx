@@ -40,7 +40,13 @@ export function LaunchControls({
         >
           Start
         </Button>
-        <Button variant="danger" data-testid="stop-button" disabled={!canStop || isBusy} onClick={onStop}>
+        {/* Red only while there is something to stop: a disabled red outline reads as live. */}
+        <Button
+          variant={canStop ? 'danger' : 'secondary'}
+          data-testid="stop-button"
+          disabled={!canStop || isBusy}
+          onClick={onStop}
+        >
           {state === 'stopping' ? 'Stopping…' : 'Stop'}
         </Button>
         <Button

@@ -17,7 +17,9 @@ function context(overrides: Partial<ComposerContext> = {}): ComposerContext {
       regenerate: vi.fn(async () => accepted('c1')),
       editAndResend: vi.fn(async () => accepted('c1')),
     },
+    setDraft: vi.fn(),
     attachments: {
+      add: vi.fn(async () => {}),
       whenReady: async (): Promise<ReadyResult> => ({ ok: true, images: [], ids: ['a1'] }),
       remove: vi.fn(),
     },
@@ -32,7 +34,11 @@ describe('ChatComposer', () => {
     let release!: (result: ReadyResult) => void;
     const ctx = context({
       draft: () => text,
-      attachments: { whenReady: () => new Promise((resolve) => (release = resolve)), remove: vi.fn() },
+      attachments: {
+        add: vi.fn(async () => {}),
+        whenReady: () => new Promise((resolve) => (release = resolve)),
+        remove: vi.fn(),
+      },
     });
     const composer = new ChatComposer(ctx);
     const sending = composer.send();
@@ -110,5 +116,23 @@ describe('ChatComposer', () => {
     composer.edit('u1');
     composer.setContext({ ...ctx, conversationId: 'c2' });
     expect(composer.getSnapshot()).toMatchObject({ editingId: null, error: null, needsEngine: false });
+  });
+
+  it('puts a picked example in the composer with its picture, and sends it when a model is ready', async () => {
+    let text = '';
+    const picture = new File(['png'], 'receipt.png', { type: 'image/png' });
+    const ctx = context({
+      draft: () => text,
+      setDraft: (t) => {
+        text = t;
+      },
+    });
+    await new ChatComposer(ctx).pickExample('Read this receipt', [picture]);
+    expect(ctx.attachments.add).toHaveBeenCalledWith([picture]);
+    await vi.waitFor(() => expect(ctx.turns.send).toHaveBeenCalledWith('c1', 'Read this receipt', []));
+    const idle = context({ isReady: false });
+    await new ChatComposer(idle).pickExample('Hi');
+    expect(idle.setDraft).toHaveBeenCalledWith('Hi');
+    expect(idle.turns.send).not.toHaveBeenCalled();
   });
 });

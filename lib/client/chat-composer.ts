@@ -29,7 +29,13 @@ export interface ComposerContext {
     regenerate(conversationId: string, replyId: string): Promise<TurnResult>;
     editAndResend(conversationId: string, messageId: string, text: string): Promise<TurnResult>;
   };
-  attachments: { whenReady(): Promise<ReadyResult>; remove(ids: readonly string[]): void };
+  /** Puts text in the composer (an example picked from the empty state). */
+  setDraft(text: string): void;
+  attachments: {
+    add(files: readonly File[]): Promise<void>;
+    whenReady(): Promise<ReadyResult>;
+    remove(ids: readonly string[]): void;
+  };
   /** The server took the message (`from`: the conversation it was sent in, null for a new one). */
   onAccepted(conversationId: string, from: string | null): void;
 }
@@ -76,6 +82,13 @@ export class ChatComposer {
     if (!result.ok) return this.refused(result.error);
     this.context.onAccepted(result.conversationId, conversationId);
     this.context.attachments.remove(images.ids);
+  }
+
+  /** An example from the empty state: into the composer (with its picture), sent when a model is ready. */
+  async pickExample(prompt: string, images: readonly File[] = []): Promise<void> {
+    this.context.setDraft(prompt);
+    if (images.length > 0) await this.context.attachments.add(images);
+    if (this.context.isReady) void this.send();
   }
 
   async regenerate(messageId: string): Promise<void> {

@@ -111,8 +111,9 @@ describe('engine console', () => {
     await ui.resumeLog();
     await ui.pausedBar().waitFor({ state: 'detached' });
 
-    // Follow: scrolling up pauses; lines keep coming (health and metrics probes are logged) without moving
-    // the view; Resume goes back to the newest line.
+    // Follow: scrolling up pauses; lines keep coming (the console's own health and metrics probes, shown
+    // here: they are hidden by default) without moving the view; Resume goes back to the newest line.
+    await ui.logToggle('log-show-probes').click();
     await ui.scrollLogUp();
     await ui.pausedBar().waitFor();
     const heldAt = await ui.logView().evaluate((el) => el.scrollTop);
@@ -205,6 +206,8 @@ describe('engine console', () => {
     await card.waitFor();
     expect(await card.getAttribute('data-category')).toBe('cuda_oom');
     expect(await card.getByTestId('diagnosis-line').textContent()).toContain('CUDA out of memory');
+    // The paste names no engine, so the result says which one its wording points to.
+    expect(await page.getByTestId('paste-log-engine').textContent()).toContain('vLLM log (guessed');
     await ui.pasteLog('INFO all fine here\nINFO still fine');
     await page.getByTestId('paste-log-none').waitFor();
     // A GPU profile on a machine without a GPU is marked, and says why, before anyone waits for a download.

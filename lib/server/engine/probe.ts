@@ -1,6 +1,7 @@
 import 'server-only';
 // HTTP probes of the engine: health while starting and running, and the served model once it answers.
 import type { EngineHealth } from '@/lib/engine/types';
+import { probeLedger } from './probe-ledger';
 
 export interface ProbeResult extends EngineHealth {
   /** Nothing listens yet: vLLM binds its port early but only accepts once the model is loaded. */
@@ -14,6 +15,7 @@ export async function probeHealth(
 ): Promise<ProbeResult> {
   const started = performance.now();
   const checkedAt = Date.now();
+  const unanswered = probeLedger.expect(url);
   try {
     const res = await fetch(url, {
       headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {},
@@ -24,6 +26,7 @@ export async function probeHealth(
     const latencyMs = Math.round(performance.now() - started);
     return { ok: res.status === 200, httpStatus: res.status, latencyMs, checkedAt, refused: false };
   } catch (error) {
+    unanswered();
     const code = (error as { cause?: { code?: string } }).cause?.code;
     return { ok: false, httpStatus: null, latencyMs: null, checkedAt, refused: code === 'ECONNREFUSED' };
   }
@@ -40,6 +43,7 @@ export async function fetchServedModel(
   apiKey: string | null,
   preferred?: string,
 ): Promise<ServedModel | { error: string }> {
+  const unanswered = probeLedger.expect('/v1/models');
   try {
     const res = await fetch(`${baseUrl}/v1/models`, {
       headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {},
@@ -55,6 +59,7 @@ export async function fetchServedModel(
     const maxLen = typeof chosen.max_model_len === 'number' ? chosen.max_model_len : null;
     return { id: String(chosen.id), maxModelLen: maxLen };
   } catch (error) {
+    unanswered();
     return { error: `GET /v1/models failed: ${(error as Error).message}` };
   }
 }
