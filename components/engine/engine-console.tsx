@@ -15,6 +15,7 @@ import { useSystem } from '@/hooks/use-system';
 import { formatCommandLine } from '@/lib/client/engine-command';
 import { buildReport } from '@/lib/client/log-report';
 import type { DiagnosisPatch } from '@/lib/diagnosis';
+import { canStart } from '@/lib/engine/state-machine';
 import type { EngineStatus } from '@/lib/engine/types';
 import { DiagnosisCard } from './diagnosis-card';
 import { GatewayTraffic } from './gateway-traffic';
@@ -27,8 +28,6 @@ import { PasteLog } from './paste-log';
 import { ReportActions } from './report-actions';
 import { revealInScroller } from './reveal';
 import { StatusPanel } from './status-panel';
-
-const CAN_EDIT = new Set(['stopped', 'crashed', 'failed']);
 
 /** A launch diagnosis is shown while it matters: the launch failed, or a warning came while starting. */
 function shownDiagnosis(status: EngineStatus | null) {
@@ -56,7 +55,7 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
   }, [lines]);
 
   const isReady = state === 'ready';
-  const canEdit = CAN_EDIT.has(state) && status?.job?.state !== 'running';
+  const canEdit = canStart(state) && status?.job?.state !== 'running';
   const diagnosis = shownDiagnosis(status);
   const { start, stop, install, cancelInstall } = actions;
   const { choose, setValues, values } = form;

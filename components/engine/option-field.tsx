@@ -14,6 +14,8 @@ export interface OptionFieldProps {
   error?: string;
   /** For the extra-flags field: the flags the engine accepts. */
   extraFlags?: string[];
+  /** For the extra-flags field: where that list came from ("Flags from vLLM 0.11.0's help."). */
+  flagSource?: string;
   onChange(value: unknown): void;
 }
 
@@ -30,6 +32,7 @@ export function OptionField({
   value,
   error: problem,
   extraFlags,
+  flagSource,
   onChange: change,
 }: OptionFieldProps) {
   const [isTouched, setTouched] = useState(false);
@@ -127,6 +130,11 @@ export function OptionField({
       {error && (
         <p id={described} data-testid="option-error" className="text-xs text-danger">
           {error}
+        </p>
+      )}
+      {flagSource && (
+        <p data-testid="flag-source" className="text-[11px] text-muted-foreground">
+          {flagSource}
         </p>
       )}
     </div>

@@ -101,4 +101,6 @@ export interface EngineStatus {
   job?: InstallJobStatus | null;
   /** Seq of the first log line of this launch: earlier lines belong to earlier launches. */
   logStartSeq?: number | null;
+  /** Who asked for the stop under way (or done): you, or the app exiting on SIGTERM/SIGINT. */
+  stoppedBy?: 'you' | 'app-exit' | null;
 }

@@ -37,7 +37,43 @@ export interface ServedModel {
   maxModelLen: number | null;
 }
 
-/** Reads `/v1/models`; vLLM adds `max_model_len` to each entry, other servers may not. */
+interface ModelEntry {
+  id?: unknown;
+  max_model_len?: unknown;
+  meta?: { n_ctx_train?: unknown } | null;
+}
+
+const positive = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+
+function authHeaders(apiKey: string | null): Record<string, string> {
+  return apiKey ? { Authorization: `Bearer ${apiKey}` } : {};
+}
+
+/** llama-server's context per slot: `/props` → `default_generation_settings.n_ctx`; null elsewhere. */
+async function llamaServerContext(baseUrl: string, apiKey: string | null): Promise<number | null> {
+  try {
+    const res = await fetch(`${baseUrl}/props`, {
+      headers: authHeaders(apiKey),
+      signal: AbortSignal.timeout(5000),
+      cache: 'no-store',
+    });
+    if (!res.ok) {
+      await res.body?.cancel();
+      return null;
+    }
+    const body = (await res.json()) as { default_generation_settings?: { n_ctx?: unknown } } | null;
+    return positive(body?.default_generation_settings?.n_ctx);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads `/v1/models` and the context length, whatever the engine: vLLM and SGLang put `max_model_len` on each
+ * entry; llama-server does not, but says it in `/props` (the context it serves, per slot) and in the entry's
+ * `meta.n_ctx_train` (the model's training context, used when `/props` does not answer).
+ */
 export async function fetchServedModel(
   baseUrl: string,
   apiKey: string | null,
@@ -46,17 +82,20 @@ export async function fetchServedModel(
   const unanswered = probeLedger.expect('/v1/models');
   try {
     const res = await fetch(`${baseUrl}/v1/models`, {
-      headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {},
+      headers: authHeaders(apiKey),
       signal: AbortSignal.timeout(10_000),
       cache: 'no-store',
     });
     if (res.status === 401 || res.status === 403) return { error: 'the server refused the API key' };
     if (!res.ok) return { error: `GET /v1/models answered HTTP ${res.status}` };
-    const body = (await res.json()) as { data?: { id?: unknown; max_model_len?: unknown }[] };
+    const body = (await res.json()) as { data?: ModelEntry[] };
     const models = (body.data ?? []).filter((m) => typeof m.id === 'string');
     const chosen = models.find((m) => m.id === preferred) ?? models[0];
     if (!chosen) return { error: 'GET /v1/models listed no model' };
-    const maxLen = typeof chosen.max_model_len === 'number' ? chosen.max_model_len : null;
+    const maxLen =
+      positive(chosen.max_model_len) ??
+      (await llamaServerContext(baseUrl, apiKey)) ??
+      positive(chosen.meta?.n_ctx_train);
     return { id: String(chosen.id), maxModelLen: maxLen };
   } catch (error) {
     unanswered();
