@@ -1,15 +1,17 @@
 'use client';
 // One conversation: its messages, the composer and the notes about why a send did not go out.
-// Data comes from hooks; this component only decides what to show and wires the person's actions.
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+// Data and behaviour come from hooks (the chat session, the composer, the attachment queue); this
+// component only lays them out.
+import { memo, useEffect, useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { ArrowDownIcon } from '@/components/ui/icons';
 import { useChatAttachments } from '@/hooks/use-chat-attachments';
+import { useChatComposer } from '@/hooks/use-chat-composer';
 import { useChatDraft } from '@/hooks/use-chat-draft';
+import { useChatEscape } from '@/hooks/use-chat-escape';
 import type { useChatGeneration } from '@/hooks/use-chat-generation';
 import { useChatMessages } from '@/hooks/use-chat-messages';
 import { useChatScroll } from '@/hooks/use-chat-scroll';
-import { ApiError } from '@/lib/api-error';
 import type { ComposerImageLimits } from '@/lib/client/image-limits';
 import { AttachmentTray } from './attachment-tray';
 import { ChatHeader } from './chat-header';
@@ -60,110 +62,27 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
     // Pasting is the composer's (onPasteFiles), so a paste into a message being edited stays text.
     noPaste: true,
   });
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [needsEngine, setNeedsEngine] = useState(false);
-  const [editingId, setEditingId] = useState<string | null>(null);
   const scroll = useChatScroll(conversationId);
-  const ready = useRef(isReady);
-  ready.current = isReady;
-  // The text as it is when the send goes out (it may have changed while images finished uploading).
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a different conversation starts clean
-  useEffect(() => {
-    setEditingId(null);
-    setError(null);
-    setNeedsEngine(false);
-  }, [conversationId]);
-
-  useEffect(() => {
-    if (isReady) setNeedsEngine(false);
-  }, [isReady]);
+  const composer = useChatComposer({
+    conversationId,
+    isReady,
+    draft,
+    setDraft,
+    turns: generation,
+    attachments,
+    onAccepted: (id, from) => {
+      setDraft('');
+      if (id !== from) onConversationCreated(id);
+      scroll.follow();
+    },
+  });
+  const isStreaming = generation.active !== null && generation.active.conversationId === conversationId;
+  const root = useRef<HTMLDivElement>(null);
+  useChatEscape(root, isStreaming, generation.stop);
 
   useEffect(() => {
     if (draft) preloadMarkdown();
   }, [draft]);
-
-  const refused = useCallback((e: ApiError) => {
-    if (e.code === 'engine_not_ready') setNeedsEngine(true);
-    else setError(e);
-  }, []);
-
-  const send = async () => {
-    if (!isReady) {
-      setNeedsEngine(true);
-      return;
-    }
-    setSending(true);
-    setError(null);
-    // Send waits for images still being prepared or uploaded.
-    const images = await attachments.whenReady();
-    if (!images.ok) {
-      setSending(false);
-      return setError(new ApiError(0, 'image_not_ready', images.error));
-    }
-    const result = await generation.send(conversationId, draftRef.current, images.images);
-    setSending(false);
-    if (!result.ok) return refused(result.error);
-    setDraft('');
-    attachments.remove(images.ids);
-    if (result.conversationId !== conversationId) onConversationCreated(result.conversationId);
-    scroll.follow();
-  };
-
-  // An example from the empty state: into the composer (with its picture), sent when a model is ready.
-  const pickExample = async (prompt: string, images: File[] = []) => {
-    setDraft(prompt);
-    draftRef.current = prompt;
-    if (images.length > 0) await attachments.add(images);
-    if (ready.current) void send();
-  };
-
-  const { regenerate, editAndResend } = generation;
-  const onRegenerate = useCallback(
-    async (messageId: string) => {
-      if (!conversationId) return;
-      if (!ready.current) return setNeedsEngine(true);
-      setError(null);
-      const result = await regenerate(conversationId, messageId);
-      if (!result.ok) refused(result.error);
-    },
-    [conversationId, regenerate, refused],
-  );
-
-  const onSubmitEdit = useCallback(
-    async (messageId: string, text: string) => {
-      if (!conversationId) return null;
-      if (!ready.current) return 'Start a model first: no engine is ready to answer.';
-      const result = await editAndResend(conversationId, messageId, text);
-      if (!result.ok) return `${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`;
-      setEditingId(null);
-      return null;
-    },
-    [conversationId, editAndResend],
-  );
-
-  const isStreaming = generation.active !== null && generation.active.conversationId === conversationId;
-  const { stop } = generation;
-  const root = useRef<HTMLDivElement>(null);
-
-  // Esc stops a streaming reply from anywhere in the chat (a message's buttons, the list), not only from the
-  // composer; outside the chat (a dialog, the engine drawer) Esc keeps its own meaning.
-  useEffect(() => {
-    if (!isStreaming) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
-      if (e.target instanceof Node && root.current?.contains(e.target)) stop();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [isStreaming, stop]);
-  const onEditLast = () => {
-    const last = messages?.findLast((m) => m.role === 'user');
-    if (last && !generation.active) setEditingId(last.id);
-  };
 
   return (
     <div {...dropzone.getRootProps({ className: 'h-full outline-none' })} data-testid="chat-dropzone">
@@ -180,15 +99,15 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
           <div ref={scroll.contentRef}>
             {messages !== undefined &&
               (messages.length === 0 ? (
-                <EmptyState modelId={modelId} isReady={isReady} onPick={(p, f) => void pickExample(p, f)} />
+                <EmptyState modelId={modelId} isReady={isReady} onPick={composer.pickExample} />
               ) : (
                 <MessageList
                   messages={messages}
                   isBusy={generation.active !== null}
-                  editingId={editingId}
-                  onEdit={setEditingId}
-                  onSubmitEdit={onSubmitEdit}
-                  onRegenerate={onRegenerate}
+                  editingId={composer.editingId}
+                  onEdit={composer.edit}
+                  onSubmitEdit={composer.submitEdit}
+                  onRegenerate={composer.regenerate}
                 />
               ))}
           </div>
@@ -207,11 +126,11 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
           )}
           <div className="mx-auto w-full max-w-3xl">
             <ChatNotices
-              needsEngine={needsEngine && !isReady}
+              needsEngine={composer.needsEngine && !isReady}
               onOpenConsole={onOpenConsole}
-              onDismissEngine={() => setNeedsEngine(false)}
-              error={error}
-              onDismissError={() => setError(null)}
+              onDismissEngine={composer.dismissEngine}
+              error={composer.error}
+              onDismissError={composer.dismissError}
               imageNotice={attachments.notice}
               onDismissImages={attachments.dismissNotice}
               storageNotice={generation.notice}
@@ -220,11 +139,11 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
             <Composer
               value={draft}
               onChange={setDraft}
-              onSend={() => void send()}
+              onSend={composer.send}
               onStop={generation.stop}
-              onEditLast={onEditLast}
+              onEditLast={() => composer.editLast(messages, generation.active !== null)}
               isStreaming={isStreaming}
-              isSending={sending}
+              isSending={composer.sending}
               placeholder={isReady && modelId ? `Message ${modelId}` : 'Ask anything'}
               focusKey={conversationId}
               hasAttachments={attachments.items.length > 0}
