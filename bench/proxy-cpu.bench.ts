@@ -6,7 +6,7 @@ import { createParser } from 'eventsource-parser';
 import { describe, it } from 'vitest';
 import { encodeSseEvent } from '@/lib/chat/events';
 import { StreamNormalizer } from '@/lib/chat/stream-normalizer';
-import { feedInSlices } from '@/lib/client/log-sse';
+import { feedInSlices } from '@/lib/client/read-sse';
 import { engineChunks } from '@/lib/server/chat/engine-events';
 import { Generation } from '@/lib/server/chat/generation';
 import { runGeneration } from '@/lib/server/chat/run-generation';
