@@ -24,6 +24,19 @@ describe('decodeLogEvent', () => {
     ]);
   });
 
+  it('keeps the mark on the app’s own probe lines, which the panel hides by default', () => {
+    const probe = {
+      seq: 8,
+      ts: 1,
+      stream: 'stdout',
+      text: 'INFO:     127.0.0.1:1 - "GET /health HTTP/1.1" 200 OK',
+      probe: true,
+    };
+    expect(parse(sseEvent('log', probe, 8)).map(decodeLogEvent)).toEqual([
+      { ok: true, event: { type: 'log', line: probe } },
+    ]);
+  });
+
   it('skips what it cannot read instead of throwing', () => {
     const cases = [
       { event: 'log', data: '{"seq":1,"ts":1,"stream":"stdout"' },

@@ -22,10 +22,11 @@ const isCount = (value: unknown): value is number => Number.isSafeInteger(value)
 const isLogStream = (value: unknown): value is LogStream => STREAMS.has(value);
 
 function decodeLine(data: Fields): LogStreamEvent | null {
-  const { seq, ts, stream, text } = data;
+  const { seq, ts, stream, text, probe } = data;
   if (!isCount(seq) || typeof ts !== 'number' || typeof text !== 'string') return null;
   if (!isLogStream(stream)) return null;
-  return { type: 'log', line: { seq, ts, stream, text } };
+  // Set only on the app's own probe lines (hidden in the panel by default); absent on every other line.
+  return { type: 'log', line: probe === true ? { seq, ts, stream, text, probe } : { seq, ts, stream, text } };
 }
 
 function decodeStatus(data: Fields): LogStreamEvent | null {

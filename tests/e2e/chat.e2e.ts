@@ -178,9 +178,10 @@ describe('with the demo engine', () => {
     const panel = page.getByTestId('settings-panel');
     await panel.waitFor();
     // Empty fields show the running profile's recommended values.
-    expect(await page.getByTestId('temperature').getAttribute('placeholder')).toBe('0.6');
-    expect(await page.getByTestId('top-p').getAttribute('placeholder')).toBe('0.95');
-    expect(await page.getByTestId('max-tokens').getAttribute('placeholder')).toBe('8192');
+    const placeholder = (id: string) => () => page.getByTestId(id).getAttribute('placeholder');
+    await expect.poll(placeholder('temperature')).toBe('0.6');
+    expect(await placeholder('top-p')()).toBe('0.95');
+    expect(await placeholder('max-tokens')()).toBe('8192');
     await page.getByTestId('system-prompt').fill('You are terse.');
     await page.getByTestId('temperature').fill('0.2');
     await page.getByTestId('max-tokens').fill('4000');
