@@ -26,12 +26,18 @@ const INTERNVL_CAPTION =
 
 // InternVL fine-tuning data for "Please provide the bounding box coordinate of the region this sentence
 // describes: <ref>circle</ref>" (public InternVL grounding conversation).
-const INTERNVL_MULTI = '<ref>circle</ref><box>[[278,24,354,100],[515,10,611,106],[174,299,228,353],[407,415,489,497]]</box>';
+const INTERNVL_MULTI =
+  '<ref>circle</ref><box>[[278,24,354,100],[515,10,611,106],[174,299,228,353],[407,415,489,497]]</box>';
 
 // ERNIE-4.5-VL: no verbatim reply was found in its model card or cookbooks. PaddlePaddle/ERNIE#1364 shows the
 // prompt (JSON `{"res":[{"text":…,"pos":[x1,y1,x2,y2]}]}`) and the maintainers' answer that boxes are on a
 // 0–1000 grid; this is a reply of that requested shape, not a quoted one.
 const ERNIE_REQUESTED_SHAPE = '{"res":[{"text":"发票","pos":[100,50,400,120]}]}';
+
+function must<T>(value: T | null | undefined): T {
+  if (value == null) throw new Error('nothing parsed');
+  return value;
+}
 
 describe('grounding formats', () => {
   it('reads Qwen2.5-VL boxes in pixels of the image it was sent', () => {
@@ -39,8 +45,15 @@ describe('grounding formats', () => {
     expect(result?.family).toBe('qwen2.5-vl');
     expect(result?.space).toBe('pixels');
     expect(result?.shapes).toHaveLength(4);
-    expect(result?.shapes[0]).toEqual({ kind: 'box', label: 'motorcyclist', x1: 341, y1: 258, x2: 397, y2: 360 });
-    const [first] = toRelative(result!, { width: 682, height: 516 });
+    expect(result?.shapes[0]).toEqual({
+      kind: 'box',
+      label: 'motorcyclist',
+      x1: 341,
+      y1: 258,
+      x2: 397,
+      y2: 360,
+    });
+    const [first] = toRelative(must(result), { width: 682, height: 516 });
     expect(first).toMatchObject({ left: 0.5, top: 0.5 });
     expect(first?.kind === 'box' && first.width).toBeCloseTo(56 / 682);
   });
@@ -48,7 +61,7 @@ describe('grounding formats', () => {
   it('reads Qwen2.5-VL points', () => {
     const result = parseGrounding(QWEN25_POINTS, 'Qwen/Qwen2.5-VL-7B-Instruct');
     expect(result?.shapes).toEqual([{ kind: 'point', label: 'cup', x: 120, y: 80 }]);
-    expect(toRelative(result!, { width: 240, height: 160 })).toEqual([
+    expect(toRelative(must(result), { width: 240, height: 160 })).toEqual([
       { kind: 'point', label: 'cup', x: 0.5, y: 0.5 },
     ]);
   });
@@ -57,7 +70,7 @@ describe('grounding formats', () => {
     const result = parseGrounding(INTERNVL_CAPTION, 'OpenGVLab/InternVL2-8B-AWQ');
     expect(result?.family).toBe('internvl');
     expect(result?.shapes.map((s) => s.label)).toEqual(['bus', 'road', ...Array(6).fill('cars')]);
-    const [bus] = toRelative(result!, null);
+    const [bus] = toRelative(must(result), null);
     expect(bus).toMatchObject({ kind: 'box', label: 'bus', left: 0.29, top: 0.202 });
     expect(parseGrounding(INTERNVL_MULTI, 'internvl2')?.shapes).toHaveLength(4);
   });
@@ -65,7 +78,11 @@ describe('grounding formats', () => {
   it('reads ERNIE-4.5-VL JSON boxes on the 0–1000 grid', () => {
     const result = parseGrounding(ERNIE_REQUESTED_SHAPE, 'baidu/ERNIE-4.5-VL-28B-A3B-Thinking');
     expect(result).toMatchObject({ family: 'ernie-4.5-vl', space: 'grid1000' });
-    expect(toRelative(result!, { width: 10, height: 10 })[0]).toMatchObject({ label: '发票', left: 0.1, top: 0.05 });
+    expect(toRelative(must(result), { width: 10, height: 10 })[0]).toMatchObject({
+      label: '发票',
+      left: 0.1,
+      top: 0.05,
+    });
   });
 
   it('tells the format by syntax when the model is of no known family', () => {
@@ -74,14 +91,16 @@ describe('grounding formats', () => {
   });
 
   it('finds nothing in plain prose, broken JSON or a table of numbers', () => {
-    expect(parseGrounding('The car is at the left of the picture.', 'Qwen/Qwen2.5-VL-7B-Instruct')).toBeNull();
+    expect(
+      parseGrounding('The car is at the left of the picture.', 'Qwen/Qwen2.5-VL-7B-Instruct'),
+    ).toBeNull();
     expect(parseGrounding('{"bbox_2d": [1, 2, 3', 'Qwen/Qwen2.5-VL-7B-Instruct')).toBeNull();
     expect(parseGrounding('[1, 2, 3, 4]', 'Qwen/Qwen2.5-VL-7B-Instruct')).toBeNull();
   });
 
   it('needs the sent size for pixel coordinates', () => {
     const result = parseGrounding(QWEN25_MOTORCYCLISTS, 'Qwen/Qwen2.5-VL-7B-Instruct');
-    expect(toRelative(result!, null)).toEqual([]);
+    expect(toRelative(must(result), null)).toEqual([]);
   });
 
   it('names the family of the profiles’ models', () => {

@@ -23,13 +23,19 @@ function collect(value: unknown, keys: JsonKeys, out: GroundingShape[]): void {
   if (typeof value !== 'object' || value === null) return;
   const record = value as Record<string, unknown>;
   const label = keys.label.map((k) => record[k]).find((v) => typeof v === 'string') as string | undefined;
-  const box = numbers(keys.box.map((k) => record[k]).find((v) => numbers(v, 4)), 4);
+  const box = numbers(
+    keys.box.map((k) => record[k]).find((v) => numbers(v, 4)),
+    4,
+  );
   if (box) {
     const [x1, y1, x2, y2] = box as [number, number, number, number];
     out.push({ kind: 'box', label: label ?? '', x1, y1, x2, y2 });
     return;
   }
-  const point = numbers(keys.point.map((k) => record[k]).find((v) => numbers(v, 2)), 2);
+  const point = numbers(
+    keys.point.map((k) => record[k]).find((v) => numbers(v, 2)),
+    2,
+  );
   if (point) {
     out.push({ kind: 'point', label: label ?? '', x: point[0] as number, y: point[1] as number });
     return;

@@ -134,7 +134,8 @@ function probeEbml(/** @type {Uint8Array} */ b) {
   for (const top of elements(b, 0, b.length)) {
     if (top.id === EBML.header) {
       for (const el of elements(b, top.body, top.end)) {
-        if (el.id === EBML.docType && ascii(b, el.body, el.end).startsWith('matroska')) info.container = 'mkv';
+        if (el.id === EBML.docType && ascii(b, el.body, el.end).startsWith('matroska'))
+          info.container = 'mkv';
       }
     }
     if (top.id === EBML.segment) readSegment(b, top, info);
@@ -172,4 +173,9 @@ function readTracks(/** @type {Uint8Array} */ b, tracks, info) {
 }
 
 /** Media type of each container, as a data URL declares it. */
-export const VIDEO_MIME = { mp4: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm', mkv: 'video/x-matroska' };
+export const VIDEO_MIME = {
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  webm: 'video/webm',
+  mkv: 'video/x-matroska',
+};
