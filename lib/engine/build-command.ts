@@ -92,7 +92,7 @@ export function buildCommand(
   const args = [...head];
   if (spec.hostFlag) args.push(spec.hostFlag, ctx.host);
   if (spec.portFlag) args.push(spec.portFlag, String(options.port));
-  args.push(...optionFlags(spec, options));
+  args.push(...optionFlags(spec, options, profile.video?.maxPerPrompt ?? 0));
   const env: Record<string, string> = {};
   if (spec.apiKey && 'env' in spec.apiKey) env[spec.apiKey.env] = ctx.apiKey;
   if (spec.apiKey && 'flag' in spec.apiKey) args.push(spec.apiKey.flag, ctx.apiKey);
@@ -100,14 +100,15 @@ export function buildCommand(
   return { executable, args, env };
 }
 
-function optionFlags(spec: EngineKindSpec, options: Record<string, unknown>): string[] {
+/** `videos`: clips per prompt from the profile (0 for models that take none). */
+function optionFlags(spec: EngineKindSpec, options: Record<string, unknown>, videos: number): string[] {
   const out: string[] = [];
   for (const rule of spec.flags) {
     const value = options[rule.option];
     if (value === undefined || value === null || value === '' || value === false) continue;
     if (rule.as === 'switch') out.push(rule.flag);
     else if (rule.as === 'value') out.push(rule.flag, String(value));
-    else out.push(rule.flag, JSON.stringify({ image: value, video: 0 }));
+    else out.push(rule.flag, JSON.stringify({ image: value, video: videos }));
   }
   return out;
 }
