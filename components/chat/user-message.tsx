@@ -20,12 +20,7 @@ export interface UserMessageProps {
   onSubmitEdit(messageId: string, text: string): Promise<string | null>;
 }
 
-function EditForm({
-  message,
-  onEdit,
-  onSubmitEdit,
-  canAct,
-}: Omit<UserMessageProps, 'isEditing' | 'reply'>) {
+function EditForm({ message, onEdit, onSubmitEdit, canAct }: Omit<UserMessageProps, 'isEditing' | 'reply'>) {
   const [text, setText] = useState(message.content);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -103,7 +98,9 @@ function UserMessageView(props: UserMessageProps) {
       data-status={message.status}
       className="chat-row group/message flex flex-col items-end gap-2"
     >
-      {message.images && message.images.length > 0 && <MessageImages images={message.images} reply={answer} />}
+      {message.images && message.images.length > 0 && (
+        <MessageImages images={message.images} reply={answer} />
+      )}
       {isEditing ? (
         <EditForm {...props} />
       ) : (

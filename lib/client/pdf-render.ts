@@ -26,7 +26,10 @@ export interface OpenedPdf {
 
 export async function openPdf(file: Blob): Promise<OpenedPdf> {
   const lib = await pdfjs();
-  const doc: PdfDocument = await lib.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false }).promise;
+  const doc: PdfDocument = await lib.getDocument({
+    data: new Uint8Array(await file.arrayBuffer()),
+    isEvalSupported: false,
+  }).promise;
   return {
     pageCount: doc.numPages,
     async pageSize(n) {
@@ -42,8 +45,7 @@ export async function openPdf(file: Blob): Promise<OpenedPdf> {
       // Scans and slides often have no background of their own: paint white, as a printer would.
       context.fillStyle = '#fff';
       context.fillRect(0, 0, canvas.width, canvas.height);
-      await page.render({ canvas: null, canvasContext: context, viewport })
-        .promise;
+      await page.render({ canvas: null, canvasContext: context, viewport }).promise;
       page.cleanup();
       const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
       return { blob, width: canvas.width, height: canvas.height };

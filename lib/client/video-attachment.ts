@@ -7,7 +7,7 @@ import { type ClipPlan, estimateVideoTokens, planClip } from '@/lib/media/video-
 import type { ImageRef } from './conversations/types';
 import { ENDPOINTS } from './endpoints';
 import { postBytes } from './http';
-import { capturePoster, type ClipInfo, readClipInfo } from './video-facts';
+import { type ClipInfo, capturePoster, readClipInfo } from './video-facts';
 import { transcodeClip } from './video-prepare';
 
 export const isVideoRef = (ref: Pick<ImageRef, 'mediaType'>) => ref.mediaType?.startsWith('video/') === true;

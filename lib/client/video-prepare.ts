@@ -22,7 +22,8 @@ export async function transcodeClip(
   const container = codec === 'avc' ? 'mp4' : 'webm';
   const input = new mb.Input({ source: new mb.BlobSource(file), formats: mb.ALL_FORMATS });
   const output = new mb.Output({
-    format: container === 'mp4' ? new mb.Mp4OutputFormat({ fastStart: 'in-memory' }) : new mb.WebMOutputFormat(),
+    format:
+      container === 'mp4' ? new mb.Mp4OutputFormat({ fastStart: 'in-memory' }) : new mb.WebMOutputFormat(),
     target: new mb.BufferTarget(),
   });
   const conversion = await mb.Conversion.init({

@@ -20,7 +20,11 @@ export function sampledFrames(durationS: number | null, limits: VideoLimits): nu
 }
 
 /** Frame size the processor works at: the clip's, scaled down to `maxFramePixels`, in whole patches. */
-export function frameSize(width: number, height: number, limits: VideoLimits): { width: number; height: number } {
+export function frameSize(
+  width: number,
+  height: number,
+  limits: VideoLimits,
+): { width: number; height: number } {
   const scale = Math.min(1, Math.sqrt(limits.maxFramePixels / Math.max(1, width * height)));
   const snap = (n: number) => Math.max(PATCH, Math.round((n * scale) / PATCH) * PATCH);
   return { width: snap(width), height: snap(height) };
