@@ -1,7 +1,8 @@
-// Pages: sign-in required (a redirect to /sign-in otherwise) and a fresh CSP nonce per request. API routes
-// and the OpenAI-compatible gateway under /v1 are not matched here: they check the session themselves
-// (lib/server/route.ts, lib/server/gateway, the same rule), because a proxy
-// would buffer request bodies and silently cut the large ones (images) at its size limit.
+// Pages: sign-in required (a redirect to /sign-in otherwise) and a fresh CSP nonce per request, for every
+// page request: router prefetches (`next-router-prefetch`) too, or they would get the shell without either.
+// API routes and the OpenAI-compatible gateway under /v1 are not matched here: they check the session themselves
+// (lib/server/route.ts, lib/server/gateway, the same rule), because a proxy would buffer request bodies and
+// silently cut the large ones (images) at its size limit.
 import { type NextRequest, NextResponse } from 'next/server';
 import { authenticate } from './lib/server/auth/authenticate';
 import { COMMON_HEADERS, pageCsp } from './lib/server/security-headers';
@@ -37,10 +38,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    {
-      source: '/((?!api/|v1/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|txt)$).*)',
-      missing: [{ type: 'header', key: 'next-router-prefetch' }],
-    },
-  ],
+  matcher: ['/((?!api/|v1/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|webmanifest|txt)$).*)'],
 };

@@ -7,7 +7,13 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../lib/node/client-address.mjs';
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddress,
+  dropUntrustedForwarding,
+  parseTrustedProxies,
+} from '../lib/node/client-address.mjs';
+import { guardBody } from './lib/body-guard.mjs';
 import { parseStartArgs, UsageError } from './lib/start-args.mjs';
 import { prepareTunnel, runTunnel, TunnelError } from './lib/tunnels/index.mjs';
 
@@ -43,6 +49,7 @@ try {
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 3000);
 const isTrusted = parseTrustedProxies(process.env.VLM_CONSOLE_TRUSTED_PROXIES);
+const bodyLimits = { smallBodyDeadlineMs: (Number(process.env.VLM_CONSOLE_BODY_DEADLINE_S) || 5) * 1000 };
 process.env.NODE_ENV = 'production';
 
 const { default: next } = await import('next');
@@ -51,14 +58,17 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
+  if (guardBody(req, res, bodyLimits)) return;
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
     req.socket.remoteAddress,
     req.headers['x-forwarded-for'],
     isTrusted,
   );
+  dropUntrustedForwarding(req.headers, req.socket.remoteAddress, isTrusted);
   handle(req, res);
 });
-// Streams (engine log, chat) stay open for minutes; only idle keep-alive sockets should time out.
+// Large uploads over a slow tunnel may take minutes, so there is no overall request timeout; small bodies
+// get a deadline of their own (body-guard.mjs). Only idle keep-alive sockets time out here.
 server.requestTimeout = 0;
 server.headersTimeout = 60_000;
 server.listen(port, host, () => {

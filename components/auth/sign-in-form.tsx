@@ -4,11 +4,11 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useSignIn } from '@/hooks/use-sign-in';
+import { afterSignInUrl } from '@/lib/auth/after-sign-in';
 
 function destination(): string {
-  const next = new URLSearchParams(window.location.search).get('next');
-  // Only paths on this site: a crafted link must not send the browser elsewhere after sign-in.
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  // Only pages of this site: a crafted link must not send the browser elsewhere after sign-in.
+  return afterSignInUrl(new URLSearchParams(window.location.search).get('next'), window.location.origin);
 }
 
 export function SignInForm() {

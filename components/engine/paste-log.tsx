@@ -4,6 +4,7 @@
 import { memo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useDiagnose } from '@/hooks/use-diagnose';
+import { ENGINE_NAMES } from '@/lib/diagnosis';
 import { CollapsibleSection } from './collapsible-section';
 import { DiagnosisCard } from './diagnosis-card';
 
@@ -25,7 +26,8 @@ export const PasteLog = memo(function PasteLog() {
         }}
       >
         <label htmlFor="paste-log-text" className="text-xs text-muted-foreground">
-          Paste the output of vLLM from a notebook, a terminal or a container; it stays on this server.
+          Paste the output of vLLM, SGLang or llama.cpp from a notebook, a terminal or a container; it stays
+          on this server.
         </label>
         <textarea
           id="paste-log-text"
@@ -58,6 +60,12 @@ export const PasteLog = memo(function PasteLog() {
             context="From the pasted log"
             data-testid="paste-log-diagnosis"
           />
+        )}
+        {result?.diagnosis?.engine && (
+          <p data-testid="paste-log-engine" className="mt-1 text-xs text-muted-foreground">
+            Read as a {ENGINE_NAMES[result.diagnosis.engine]} log
+            {result.diagnosis.engineGuessed ? ' (guessed from its wording)' : ''}.
+          </p>
         )}
         {result && !result.diagnosis && (
           <p data-testid="paste-log-none" className="text-sm text-muted-foreground">

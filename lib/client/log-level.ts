@@ -1,6 +1,7 @@
 // How serious a log line is, read from its text: the level word vLLM, uvicorn and Python logging print near
 // the start of a line, else what the text itself says (a traceback, `SomeError:`, `SomeWarning:`). Pure.
 import type { LogLine } from '@/lib/engine/types';
+import { stripProcessPrefix } from '@/lib/engine/vllm-log';
 
 export const LOG_LEVELS = ['error', 'warning', 'info'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -18,16 +19,13 @@ const ERROR_TEXT =
 const WARNING_TEXT =
   /^\s*(?:[\w.]+\.)?[A-Z]\w*Warning\b:|\.py:\d+: [A-Z]\w*Warning\b:|^\s*warnings\.warn\(|^\s*warning:\s/;
 
-/** The prefix vLLM's processes (`(EngineCore_DP0 pid=7) `, `(VllmWorker rank=0 pid=9) `) or compose (`svc | `) add. */
-export const PROCESS_PREFIX = /^(?:[\w.-]+\s+\| )?(?:\((?:[\w.-]+)(?: rank=\d+)?(?: pid=\d+)\) )?/;
-
 export function classifyLine(text: string): LogLevel {
   const word = LEVEL_WORD.exec(text.slice(0, HEAD_CHARS))?.[1];
   if (word === 'ERROR' || word === 'CRITICAL' || word === 'FATAL') return 'error';
   if (word === 'WARNING' || word === 'WARN') return 'warning';
   if (word) return 'info';
   // No level word: a raw Python traceback or warning (printed by the interpreter, not the logger).
-  const body = text.replace(PROCESS_PREFIX, '');
+  const body = stripProcessPrefix(text);
   if (ERROR_TEXT.test(body)) return 'error';
   if (WARNING_TEXT.test(body)) return 'warning';
   return 'info';

@@ -1,6 +1,6 @@
 // Matches one log line against the rule table. Most lines of a 20k-line log match nothing, so a single
 // combined regex rejects them before any rule is tried one by one.
-import { cleanLine } from './clean-line';
+import { cleanLine } from '@/lib/engine/vllm-log';
 import { DIAGNOSIS_RULES } from './rules';
 import type { DiagnosisRule } from './types';
 

@@ -27,14 +27,14 @@ describe('the wrapper never hides the root cause', () => {
     expect(result?.line.text).toMatch(/^ValueError: Free memory on device/);
   });
 
-  it('quotes an unrecognised root exception under the engine_core_died wrapper', () => {
+  it('names an unrecognised root exception above the wrapper as unknown, with its frame', () => {
     const unknownRoot = log.map((line) =>
       line === root
         ? "(EngineCore_DP0 pid=201) ERROR 07-01 10:00:00 [core.py:700] KeyError: 'model.layers.0.attention.wqkv.qweight'"
         : line,
     );
     const result = diagnose(unknownRoot.join('\n'));
-    expect(result?.category).toBe('engine_core_died');
+    expect(result?.category).toBe('unknown');
     expect(result?.line.index).toBe(2);
     expect(result?.line.text).toContain("KeyError: 'model.layers.0.attention.wqkv.qweight'");
   });
@@ -70,8 +70,10 @@ describe('unknown failures', () => {
         'RuntimeError: Engine process failed to start. See stack trace for the root cause.',
       ].join('\n'),
     );
-    expect(result?.category).toBe('engine_core_died');
+    expect(result?.category).toBe('unknown');
     expect(result?.line).toEqual({ index: 3, text: "KeyError: 'model.layers.0.attention.wqkv.qweight'" });
+    expect(result?.frame).toBe('File "/x/vllm/model_executor/models/internvl.py", line 10, in load_weights');
+    expect(result?.explanation).toContain('internvl.py", line 10');
   });
 
   it('falls back to unknown when no rule and no wrapper matches', () => {

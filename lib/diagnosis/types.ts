@@ -35,6 +35,10 @@ export const LAUNCH_FAILURE_CATEGORIES = DIAGNOSIS_CATEGORIES.filter(
 /** `unknown` is the fallback of the scanner, never a rule. */
 export type RuleCategory = Exclude<DiagnosisCategory, 'unknown'>;
 
+/** The engines whose logs the rules read; each has its own wording and its own fixes. */
+export const ENGINE_FAMILIES = ['vllm', 'sglang', 'llama-cpp'] as const;
+export type EngineFamily = (typeof ENGINE_FAMILIES)[number];
+
 /** `request` errors are shown on a failed chat; `launch` errors on a failed start. */
 export type DiagnosisPhase = 'launch' | 'request';
 export type DiagnosisSeverity = 'error' | 'warning';
@@ -50,6 +54,8 @@ export interface LaunchOptionPatch {
   port?: number;
   imagesPerPrompt?: number;
   dtype?: string;
+  /** llama.cpp: layers offloaded to the GPU (-ngl). */
+  gpuLayers?: number;
 }
 
 export interface DiagnosisPatch {
@@ -62,6 +68,11 @@ export interface DiagnosisRule {
   id: string;
   category: RuleCategory;
   phase: DiagnosisPhase;
+  /**
+   * Engines whose logs the rule reads and whose fix it gives; absent means vLLM only. `{engine}` in the title,
+   * explanation and fix becomes the engine's name (a rule shared by vLLM and SGLang says which one failed).
+   */
+  engines?: readonly EngineFamily[];
   /** Tested against a line with process prefixes and log heads removed. Never use the `g` or `y` flag. */
   patterns: readonly RegExp[];
   /** Higher wins when several rules match anywhere in the log; root causes outrank their symptoms. */
@@ -97,11 +108,19 @@ export interface Diagnosis {
   fix: string;
   line: DiagnosisLine;
   patch?: DiagnosisPatch;
+  /** Which engine's rules answered: the launch's engine, or a guess from a pasted log's wording. */
+  engine?: EngineFamily;
+  /** True when `engine` was guessed from the log's wording rather than known from the launch. */
+  engineGuessed?: boolean;
+  /** For an unrecognised root exception: the traceback frame that raised it (`File "…", line N, in f`). */
+  frame?: string;
 }
 
 export interface DiagnoseOptions {
   /** Which rules may answer; `any` (the default) uses all of them. */
   phase?: DiagnosisPhase | 'any';
+  /** The engine that wrote the log (a launch knows it); absent: guessed from the log's wording. */
+  engine?: EngineFamily;
 }
 
 export interface LogLineInput {

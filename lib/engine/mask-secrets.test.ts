@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMasker } from './mask-secrets';
+import { createMasker, maskUrlCredentials } from './mask-secrets';
 
 describe('createMasker', () => {
   const mask = createMasker([
@@ -22,5 +22,25 @@ describe('createMasker', () => {
 
   it('leaves other text alone, and ignores secrets too short to mask safely', () => {
     expect(mask('Loading weights: ab cd')).toBe('Loading weights: ab cd');
+  });
+});
+
+describe('credentials in URLs', () => {
+  const mask = createMasker([]);
+
+  it('masks user:password and a bare token before the @, and keeps the rest of the URL', () => {
+    expect(mask('Ready: big answers on https://alice:s3cr3t-pass@cluster.example:8443')).toBe(
+      'Ready: big answers on https://***@cluster.example:8443',
+    );
+    expect(maskUrlCredentials('http://ghp_token123456@host/v1 and http://u:p@other')).toBe(
+      'http://***@host/v1 and http://***@other',
+    );
+  });
+
+  it('leaves URLs without credentials and plain e-mail addresses alone', () => {
+    expect(mask('GET http://127.0.0.1:8000/v1/models?x=a@b')).toBe(
+      'GET http://127.0.0.1:8000/v1/models?x=a@b',
+    );
+    expect(mask('mail owner@example.com')).toBe('mail owner@example.com');
   });
 });

@@ -9,10 +9,17 @@ export function createMasker(secrets: readonly (string | null | undefined)[]): (
   const list = [
     ...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH)),
   ];
-  if (list.length === 0) return (text) => text;
   return (text) => {
-    let out = text;
+    let out = maskUrlCredentials(text);
     for (const secret of list) if (out.includes(secret)) out = out.split(secret).join(MASK);
     return out;
   };
+}
+
+/** `scheme://user:password@host` and `scheme://token@host`: whatever stands before the `@` is a secret. */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
+/** Credentials written into URLs (an external server's `https://user:pass@host`), wherever they appear. */
+export function maskUrlCredentials(text: string): string {
+  return text.includes('@') ? text.replace(URL_CREDENTIALS, `$1${MASK}@`) : text;
 }

@@ -1,6 +1,7 @@
 // Launch options as zod schemas, one per engine kind. The same schemas validate `POST /api/engine/start`
 // and describe the launch form (through JSON Schema), so a field cannot be accepted by one and unknown to the other.
 import { z } from 'zod';
+import { linkLocalAllowed, linkLocalProblem } from './external-url';
 
 /** `owner/name` as on the Hugging Face Hub: no `..`, no leading dot, no slashes beyond the one. */
 export const HF_MODEL_ID = /^(?!.*\.\.)[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
@@ -109,6 +110,10 @@ export const externalOptionsSchema = z
     baseUrl: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       .max(2048)
+      .superRefine((url, ctx) => {
+        const problem = linkLocalAllowed() ? null : linkLocalProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .describe('Server URL (without /v1)'),
     apiKey: z.string().max(512).optional().describe('API key of that server'),
     model: z.string().max(256).optional().describe('Model id (empty = first of /v1/models)'),

@@ -203,7 +203,7 @@ export const PROFILES: readonly EngineProfile[] = [
     images: { maxImagesPerMessage: 2, maxPixels: 1_500_000, tokenPatch: 28 },
     sampling: { temperature: 0.7, top_p: 0.9, max_tokens: 4096 },
     gpu: null,
-    note: 'python -m sglang.launch_server with the Python in VLM_CONSOLE_PYTHON. Apache-2.0. github.com/sgl-project/sglang',
+    note: 'python -m sglang.launch_server with the Python in VLM_CONSOLE_PYTHON. SGLang takes its API key only as --api-key, so other users of this machine can read the key (ps) while it runs. Apache-2.0. github.com/sgl-project/sglang',
   },
   {
     id: 'llama-cpp',

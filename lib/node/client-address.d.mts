@@ -5,3 +5,8 @@ export declare function clientAddress(
   forwardedFor: string | string[] | undefined,
   isTrusted: (address: string) => boolean,
 ): string;
+export declare function dropUntrustedForwarding(
+  headers: Record<string, string | string[] | undefined>,
+  remote: string | undefined,
+  isTrusted: (address: string) => boolean,
+): void;

@@ -35,3 +35,19 @@ export function clientAddress(remote, forwardedFor, isTrusted) {
   }
   return hops[0] ?? socket;
 }
+
+/** Headers only a proxy in front of the app may write: which URL the browser used to reach it. */
+const FORWARDED_URL_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded'];
+
+/**
+ * Removes the forwarded-URL headers from a request that did not come through a trusted proxy: anyone else
+ * could claim any host or scheme (the session route reflects them, the cross-site check compares Origin
+ * with them). Next then fills them in from the connection itself.
+ * @param {Record<string, string | string[] | undefined>} headers the request's headers, changed in place
+ * @param {string | undefined} remote the socket's address
+ * @param {(address: string) => boolean} isTrusted
+ */
+export function dropUntrustedForwarding(headers, remote, isTrusted) {
+  if (isTrusted(remote ?? 'unknown')) return;
+  for (const name of FORWARDED_URL_HEADERS) delete headers[name];
+}

@@ -24,8 +24,14 @@ const envSchema = z.object({
   VLM_CONSOLE_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   VLM_CONSOLE_SIGNIN_WINDOW_S: seconds(300),
   VLM_CONSOLE_TRUSTED_PROXIES: z.string().default(''),
+  /** Seconds a small request body (sign-in, pages, settings) may take to arrive (read by scripts/start.mjs). */
+  VLM_CONSOLE_BODY_DEADLINE_S: seconds(5),
+  /** Bytes of large request bodies (over 1 MB each) the app reads at once; more waits for a 429. */
+  VLM_CONSOLE_BODY_BUFFER_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(160_000_000),
   /** Allow Colab's output frame to embed the app (its port proxy shows it in an iframe). */
   VLM_CONSOLE_ALLOW_COLAB_FRAME: z.enum(['0', '1']).default('0'),
+  /** Let an `external` server URL point at a link-local or cloud-metadata address (lib/engine/external-url.ts). */
+  VLM_CONSOLE_EXTERNAL_ALLOW_LINK_LOCAL: z.enum(['0', '1']).default('0'),
   VLM_CONSOLE_IMAGE_MAX_BYTES: z.coerce.number().int().min(100_000).max(100_000_000).default(10_000_000),
   VLM_CONSOLE_REQUEST_IMAGE_MAX_BYTES: z.coerce
     .number()

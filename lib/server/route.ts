@@ -5,6 +5,7 @@ import 'server-only';
 import { authenticate, isCrossSite } from './auth/authenticate';
 import { getCredentials } from './auth/credentials';
 import { isHttps, issueSession, sessionCookieHeader } from './auth/session-cookie';
+import { rateLimited } from './auth/sign-in';
 import { AppError, toErrorResponse } from './errors';
 
 type Handler<A extends unknown[]> = (request: Request, ...rest: A) => Promise<Response>;
@@ -14,6 +15,7 @@ export function route<A extends unknown[]>(handler: Handler<A>): Handler<A> {
     try {
       const auth = authenticate(request);
       if (!auth.ok) {
+        if (auth.retryAfter) throw rateLimited(auth.retryAfter);
         throw new AppError(
           'unauthorized',
           'Sign in first.',

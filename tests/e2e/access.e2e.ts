@@ -1,5 +1,6 @@
 // Signing in as a person does: the sign-in page for strangers, the printed one-time link, the token, the
-// "exposed publicly" badge behind a tunnel, and signing out.
+// "exposed publicly" badge behind a tunnel (a trusted proxy on loopback), signing out, crafted `next`
+// links that must not lead off the site, and pages that load without a CSP violation.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, startApp } from '../helpers/app-server';
@@ -11,7 +12,8 @@ let app: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp();
+  // A tunnel client on this machine is a trusted proxy: its X-Forwarded-Host is believed.
+  app = await startApp({ VLM_CONSOLE_TRUSTED_PROXIES: 'loopback' });
   browser = await launchBrowser();
 });
 
@@ -72,6 +74,54 @@ describe('signing in', () => {
     await page.waitForURL(/\/sign-in$/);
     const status = await context.request.get(`${app.url}/api/engine`);
     expect(status.status()).toBe(401);
+    await context.close();
+  });
+
+  it.each(['/%5Cevil.example/x', '/%09/evil.example/x', '//evil.example/x'])(
+    'stays on the app after signing in from a crafted link (?next=%s)',
+    async (next) => {
+      const context = await browser.newContext();
+      // Were the browser sent there, it would land on this page rather than a network error.
+      await context.route(
+        (url) => url.hostname === 'evil.example',
+        (route) => route.fulfill({ body: 'phished', contentType: 'text/html' }),
+      );
+      const page = await context.newPage();
+      await page.goto(`${app.url}/sign-in?next=${next}`);
+      await new SignInPage(page).signInWith(TEST_TOKEN);
+      await page.waitForURL((url) => url.pathname !== '/sign-in');
+      expect(new URL(page.url()).origin).toBe(app.url);
+      await page.getByTestId('composer-input').waitFor();
+      await context.close();
+    },
+  );
+});
+
+describe('Content-Security-Policy', () => {
+  it('the sign-in page and the console load without a single violation (no eval probe)', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|unsafe-eval/i.test(message.text())) consoleErrors.push(message.text());
+    });
+    const violations = () =>
+      page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByTestId('token-input').waitFor();
+    expect(await violations()).toEqual([]);
+    await new SignInPage(page).signInWith(TEST_TOKEN);
+    await page.waitForURL(`${app.url}/`);
+    await page.getByTestId('composer-input').waitFor();
+    expect(await violations()).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });

@@ -205,6 +205,8 @@ describe('engine console', () => {
     await card.waitFor();
     expect(await card.getAttribute('data-category')).toBe('cuda_oom');
     expect(await card.getByTestId('diagnosis-line').textContent()).toContain('CUDA out of memory');
+    // The paste names no engine, so the result says which one its wording points to.
+    expect(await page.getByTestId('paste-log-engine').textContent()).toContain('vLLM log (guessed');
     await ui.pasteLog('INFO all fine here\nINFO still fine');
     await page.getByTestId('paste-log-none').waitFor();
     // A GPU profile on a machine without a GPU is marked, and says why, before anyone waits for a download.

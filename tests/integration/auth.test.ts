@@ -138,15 +138,19 @@ describe('signing in', () => {
       headers: { ...ANONYMOUS, Cookie: cookie },
     });
     expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    // Not just the browser's copy: the cookie itself no longer works.
+    expect((await fetch(`${app.url}/api/engine`, { headers: { ...ANONYMOUS, Cookie: cookie } })).status).toBe(
+      401,
+    );
   });
 
-  it('marks the cookie Secure when the browser came over HTTPS (a tunnel)', async () => {
+  it('ignores a client that claims HTTPS itself: only a trusted proxy says so (hardening.test.ts)', async () => {
     const res = await fetch(`${app.url}/api/auth/sign-in`, {
       method: 'POST',
       headers: { ...ANONYMOUS, 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
       body: JSON.stringify({ token: TEST_TOKEN }),
     });
-    expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect(res.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
 
   it('the printed one-time link signs in once', async () => {

@@ -15,6 +15,15 @@ const KV_CACHE_PASTE = [
   'RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {}',
 ].join('\n');
 
+/** llama-server running out of GPU memory (github.com/ggml-org/llama.cpp/issues/20431), copied from a terminal
+ * 100 columns wide that broke its long lines mid-word. */
+const LLAMA_WRAPPED_PASTE = [
+  'load_tensors: loading model tensors, this can take a while... (mmap = true, direct_io = false)',
+  'ggml_backend_cuda_buffer_type_alloc_buffer: allocating 144817.04 MiB on device 0: cudaMalloc failed',
+  ': out of memory',
+  'alloc_tensor_range: failed to allocate CUDA0 buffer of size 151851674624',
+].join('\n');
+
 const HEALTHY_PASTE = [
   'INFO 05-10 09:20:11 [gpu_model_runner.py:2012] Model loading took 6.1 GiB and 20.5 seconds',
   'INFO 05-10 09:21:02 [api_server.py:1880] Starting vLLM API server 0 on http://127.0.0.1:8000',
@@ -68,6 +77,18 @@ describe('POST /api/diagnose', () => {
     });
     expect(diagnosis?.title.length).toBeGreaterThan(10);
     expect(diagnosis?.fix.length).toBeGreaterThan(10);
+  });
+
+  it("reads a wrapped llama.cpp paste as llama.cpp's and gives llama.cpp's fix", async () => {
+    const res = await post(JSON.stringify({ text: LLAMA_WRAPPED_PASTE }));
+    const { diagnosis } = (await res.json()) as { diagnosis: Diagnosis | null };
+    expect(diagnosis?.ruleId).toBe('llama-cpp-oom');
+    expect(diagnosis?.engine).toBe('llama-cpp');
+    expect(diagnosis?.engineGuessed).toBe(true);
+    expect(diagnosis?.fix).toContain('-ngl');
+    // The quote is the record joined back together, pointing at its first line.
+    expect(diagnosis?.line.index).toBe(1);
+    expect(diagnosis?.line.text).toContain('cudaMalloc failed: out of memory');
   });
 
   it('finds nothing wrong in a healthy startup', async () => {

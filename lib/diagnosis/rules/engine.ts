@@ -1,17 +1,7 @@
 // Engine-process failures that only say the engine is gone or late. They rank lowest among the rules so any
 // recognised root cause printed above them wins.
+import { WRAPPER_PATTERNS } from '@/lib/engine/vllm-log';
 import type { DiagnosisRule } from '../types';
-
-/** vLLM's wrapper errors: the API server reporting that the engine died, never the cause itself. */
-export const WRAPPER_PATTERNS: readonly RegExp[] = [
-  /EngineCore failed to start/i,
-  /Engine core initialization failed/i,
-  /EngineDeadError/,
-  /Engine core proc \S+ died unexpectedly/i,
-  /Engine process failed to start/i,
-  /WorkerProc initialization failed/i,
-  /Background loop has errored already/i,
-];
 
 export const ENGINE_RULES: readonly DiagnosisRule[] = [
   {

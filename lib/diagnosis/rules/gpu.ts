@@ -1,6 +1,6 @@
 // GPU, driver and build compatibility: no usable GPU, a driver older than the CUDA build, PyTorch/vLLM builds
 // that do not match each other or the GPU, and features the GPU generation lacks.
-import { halfPrecisionPatch } from '../patches';
+import { eagerModePatch, halfPrecisionPatch } from '../patches';
 import type { DiagnosisRule } from '../types';
 
 export const GPU_RULES: readonly DiagnosisRule[] = [
@@ -63,7 +63,9 @@ export const GPU_RULES: readonly DiagnosisRule[] = [
     severity: 'error',
     patterns: [
       /no kernel image is available for execution on the device/i,
-      /CUDA error: invalid device function/i,
+      /(?:CUDA|HIP) error: invalid device function/i,
+      // ROCm builds: the wheel has no code object for this gfx target.
+      /hipErrorNoBinaryForGpu|Unable to find code object for all current devices/i,
     ],
     title: 'The installed PyTorch/vLLM has no GPU code for this GPU',
     explanation:
@@ -89,6 +91,75 @@ export const GPU_RULES: readonly DiagnosisRule[] = [
       'wheels for RTX 50-series GPUs.',
   },
   {
+    id: 'vllm-extension-abi',
+    category: 'torch_cuda_mismatch',
+    phase: 'launch',
+    priority: 82,
+    severity: 'error',
+    patterns: [/vllm[\\/](?:_C|_moe_C|_flashmla_C|vllm_flash_attn[\\/]\w+)[\w.-]*\.so: undefined symbol/i],
+    title: "vLLM's compiled extension does not match the installed PyTorch",
+    explanation:
+      'vLLM ships compiled kernels (vllm/_C*.so) built against one exact PyTorch release. A different PyTorch is ' +
+      'installed (torch was upgraded or downgraded after vLLM, or vLLM was built from source against another ' +
+      'torch), so the kernels refer to functions that PyTorch no longer has.',
+    fix:
+      'Reinstall vLLM so pip/uv installs the PyTorch it pins (pip install --force-reinstall vllm), in a fresh ' +
+      'virtual environment; after building from source, rebuild against the torch now installed.',
+  },
+  {
+    id: 'torch-build-mismatch',
+    category: 'torch_cuda_mismatch',
+    phase: 'launch',
+    priority: 83,
+    severity: 'error',
+    // A vLLM built for ROCm (or CUDA) PyTorch next to the other build of torch: its extension cannot load.
+    patterns: [/libtorch_(?:hip|cuda)\.so: cannot open shared object file/i],
+    title: 'vLLM was built for another build of PyTorch (ROCm vs CUDA)',
+    explanation:
+      "vLLM's compiled extension links against the ROCm (HIP) or the CUDA build of PyTorch, and the PyTorch " +
+      'installed here is the other one (or the CPU-only build), so the extension cannot load.',
+    fix:
+      'Install the PyTorch build this vLLM was made for (for AMD GPUs the ROCm wheels from ' +
+      'download.pytorch.org/whl/rocmX.Y, or the vLLM ROCm image), or the vLLM build for the PyTorch you have.',
+  },
+  {
+    id: 'cuda-runtime-missing',
+    category: 'torch_cuda_mismatch',
+    phase: 'launch',
+    priority: 81,
+    severity: 'error',
+    patterns: [/libcudart\.so[.\d]*: cannot open shared object file/i],
+    title: 'The CUDA runtime library vLLM was built for is not installed',
+    explanation:
+      'vLLM or one of its kernel libraries was built for a CUDA version (the number in libcudart.so.N) whose ' +
+      'runtime library is not on this machine or not on the library path.',
+    fix:
+      'Install the vLLM and PyTorch wheels built for the same CUDA major version (pip pulls nvidia-cuda-runtime ' +
+      'with them), or add the CUDA toolkit of that version to LD_LIBRARY_PATH.',
+  },
+  {
+    id: 'cuda-graph-capture-failed',
+    category: 'compile_toolchain',
+    phase: 'launch',
+    // Below cuda-oom: running out of memory during capture is the memory problem, not the capture.
+    priority: 70,
+    severity: 'error',
+    patterns: [
+      /operation not permitted when stream is capturing/i,
+      /cudaErrorStreamCapture(?:Invalidated|Unsupported|Unmatched|Isolation)/,
+      /operation failed due to a previous error during capture/i,
+    ],
+    title: 'Capturing CUDA graphs failed',
+    explanation:
+      "At start-up vLLM records the model's GPU work as CUDA graphs to make decoding fast. A kernel did something " +
+      'that is not allowed while a graph is being recorded (often a custom or quantized kernel, or a kernel ' +
+      'library that does not support this GPU), and the capture failed.',
+    fix:
+      'Relaunch with --enforce-eager (no CUDA graphs; slower decoding but it starts). If that works, try a ' +
+      'newer vLLM or another attention backend before turning graphs back on.',
+    patch: eagerModePatch,
+  },
+  {
     id: 'binary-mismatch',
     category: 'torch_cuda_mismatch',
     phase: 'launch',
@@ -99,6 +170,7 @@ export const GPU_RULES: readonly DiagnosisRule[] = [
       /libcudart\.so[.\d]*: cannot open shared object file/i,
       /lib(?:nvrtc|cublas|cublasLt|cudnn\w*|cusparse|cufft|curand|cusolver|nvJitLink)[.\w-]*\.so[.\d]*: cannot open shared object file/i,
       /No module named '?vllm\._C'?/,
+      /Tried to instantiate class '_core_C\.\w+', but it does not exist/,
       /Torch not compiled with CUDA enabled/i,
       /operator torchvision::\w+ does not exist/i,
       /The detected CUDA version \([\d.]+\) mismatches the version that was used to compile PyTorch/i,

@@ -2,12 +2,12 @@
 import type { DiagnosisRule } from '../types';
 import { ENGINE_RULES } from './engine';
 import { GPU_RULES } from './gpu';
+import { LLAMA_CPP_RULES } from './llama-cpp';
 import { MEMORY_RULES } from './memory';
 import { MODEL_RULES } from './model';
 import { REQUEST_RULES } from './request';
+import { SGLANG_RULES } from './sglang';
 import { SYSTEM_RULES } from './system';
-
-export { WRAPPER_PATTERNS } from './engine';
 
 export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   ...MEMORY_RULES,
@@ -16,4 +16,6 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   ...SYSTEM_RULES,
   ...ENGINE_RULES,
   ...REQUEST_RULES,
+  ...LLAMA_CPP_RULES,
+  ...SGLANG_RULES,
 ];

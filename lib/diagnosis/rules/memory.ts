@@ -45,7 +45,11 @@ export const MEMORY_RULES: readonly DiagnosisRule[] = [
     ...NO_KV_MEMORY,
     id: 'no-kv-cache-memory',
     priority: 100,
-    patterns: [/No available memory for the cache blocks/i],
+    patterns: [
+      /No available memory for the cache blocks/i,
+      // vLLM ≥ 0.1x with --max-model-len -1 (kv_cache_utils.py `_auto_fit_max_model_len`).
+      /Cannot auto-fit max_model_len: not enough GPU memory available/i,
+    ],
   },
   {
     // The profiler's own report; the ValueError that follows is the better line to quote, hence the lower rank.
@@ -99,7 +103,8 @@ export const MEMORY_RULES: readonly DiagnosisRule[] = [
       /CUDA out of memory\. Tried to allocate/i,
       /(?:Error|error):\s*CUDA out of memory/,
       /CUDA error: out of memory/i,
-      /HIP out of memory\. Tried to allocate/i,
+      /(?:HIP|XPU) out of memory\. Tried to allocate/i,
+      /hipErrorOutOfMemory|UR_RESULT_ERROR_OUT_OF_DEVICE_MEMORY/,
       /cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED/,
       /Cuda (?:failure|error)\b.{0,160}'out of memory'/i,
     ],

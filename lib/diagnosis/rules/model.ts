@@ -3,26 +3,31 @@
 import { derivedContextPatch, trustRemoteCodePatch } from '../patches';
 import type { DiagnosisRule } from '../types';
 
+/** Failures vLLM and SGLang share (both are Python servers on PyTorch, transformers and the Hub). */
+const PY_ENGINES = ['vllm', 'sglang'] as const;
+
 // Frames that show an error was raised by transformers itself or by a repository's own Python code.
 const TRANSFORMERS_FRAMES =
   /transformers_modules|[\\/]transformers[\\/]|(?:processing|configuration|tokenization|image_processing|modeling)_\w+\.py/;
 
 const TRANSFORMERS_TOO_OLD = {
+  engines: PY_ENGINES,
   category: 'transformers_version',
   phase: 'launch',
   severity: 'error',
   title: 'The installed transformers version does not fit this model',
   explanation:
-    "vLLM or the model's own code needs a class or feature that the installed transformers library does not " +
-    'have: it is older (sometimes newer) than the model or vLLM expects.',
+    "{engine} or the model's own code needs a class or feature that the installed transformers library does not " +
+    'have: it is older (sometimes newer) than the model or {engine} expects.',
   fix:
-    'Install the transformers version your vLLM release pins (reinstalling vLLM pulls it in), or the version ' +
+    'Install the transformers version your {engine} release pins (reinstalling {engine} pulls it in), or the version ' +
     'the model card asks for, then relaunch.',
 } as const;
 
 export const MODEL_RULES: readonly DiagnosisRule[] = [
   {
     id: 'trust-remote-code',
+    engines: PY_ENGINES,
     category: 'trust_remote_code',
     phase: 'launch',
     priority: 95,
@@ -38,7 +43,7 @@ export const MODEL_RULES: readonly DiagnosisRule[] = [
       'refuses to run it unless remote code is explicitly trusted.',
     fix:
       'Relaunch with --trust-remote-code, only for repositories you trust. If it is already set, check that the ' +
-      'flag actually reaches vLLM.',
+      'flag actually reaches {engine}.',
     patch: trustRemoteCodePatch,
   },
   {
@@ -148,6 +153,7 @@ export const MODEL_RULES: readonly DiagnosisRule[] = [
   },
   {
     id: 'gated-model',
+    engines: PY_ENGINES,
     category: 'gated_or_missing_model',
     phase: 'launch',
     priority: 90,
@@ -164,13 +170,14 @@ export const MODEL_RULES: readonly DiagnosisRule[] = [
     title: 'The model is gated or private, and no valid Hugging Face token was given',
     explanation:
       'Hugging Face refused the download: the repository is gated (you must accept its licence) or private, ' +
-      'and vLLM had no token, or a token without access.',
+      'and {engine} had no token, or a token without access.',
     fix:
-      "Accept the model's terms on its Hugging Face page, create an access token, and pass it to vLLM as the " +
-      'HF_TOKEN environment variable; or point --model at a local copy of the model.',
+      "Accept the model's terms on its Hugging Face page, create an access token, and pass it to {engine} as the " +
+      'HF_TOKEN environment variable; or point the model option at a local copy of the model.',
   },
   {
     id: 'missing-model',
+    engines: PY_ENGINES,
     category: 'gated_or_missing_model',
     phase: 'launch',
     priority: 88,
@@ -187,7 +194,7 @@ export const MODEL_RULES: readonly DiagnosisRule[] = [
       /Repo id must (?:be in the form|use alphanumeric)/i,
       /Cannot find the requested files in the local cache|couldn't connect to '?https?:\/\/huggingface\.co/i,
     ],
-    title: 'vLLM could not find or download the model',
+    title: '{engine} could not find or download the model',
     explanation:
       'The model id is misspelled, the local folder does not exist or lacks config.json, the repository is ' +
       'private, or this machine cannot reach huggingface.co (or is offline with nothing in the cache).',
@@ -197,6 +204,7 @@ export const MODEL_RULES: readonly DiagnosisRule[] = [
   },
   {
     id: 'corrupt-weights',
+    engines: PY_ENGINES,
     category: 'corrupt_weights',
     phase: 'launch',
     // Below disk_full: a disk that filled up during the download is the usual reason a file is truncated.

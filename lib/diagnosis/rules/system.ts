@@ -3,18 +3,23 @@
 import { eagerModePatch, nextPortPatch } from '../patches';
 import type { DiagnosisRule } from '../types';
 
+/** Failures vLLM and SGLang share (both are Python servers on PyTorch, transformers and the Hub). */
+const PY_ENGINES = ['vllm', 'sglang'] as const;
+
 const PORT_TAKEN = {
+  engines: PY_ENGINES,
   category: 'port_in_use',
   phase: 'launch',
   severity: 'error',
   title: 'The port is already in use',
   explanation:
-    'Another process already listens on the port vLLM tried to open, often an earlier vLLM server that is ' +
+    'Another process already listens on the port {engine} tried to open, often an earlier {engine} server that is ' +
     'still running.',
   fix: 'Stop the old server (find it with `lsof -i :PORT` or `ss -ltnp`), or relaunch on another port with --port.',
 } as const;
 
 const DISK_FULL = {
+  engines: PY_ENGINES,
   category: 'disk_full',
   phase: 'launch',
   title: 'The disk is full',
@@ -34,6 +39,7 @@ export const SYSTEM_RULES: readonly DiagnosisRule[] = [
   {
     ...PORT_TAKEN,
     id: 'internal-port-in-use',
+    engines: ['vllm'],
     priority: 92,
     patterns: [
       /server socket has failed to listen on any local network address/i,
@@ -79,6 +85,7 @@ export const SYSTEM_RULES: readonly DiagnosisRule[] = [
   },
   {
     id: 'shared-memory-too-small',
+    engines: PY_ENGINES,
     category: 'shm_multiproc',
     phase: 'launch',
     // Outranks disk_full: a full /dev/shm also says "No space left on device".
@@ -95,7 +102,7 @@ export const SYSTEM_RULES: readonly DiagnosisRule[] = [
     ],
     title: 'Not enough shared memory (/dev/shm) for the worker processes',
     explanation:
-      "vLLM's worker processes (and NCCL, with several GPUs) exchange data through shared memory in /dev/shm. " +
+      "{engine}'s worker processes (and NCCL, with several GPUs) exchange data through shared memory in /dev/shm. " +
       'Containers get only 64 MB there by default, far too little.',
     fix:
       'Start the container with --ipc=host or a larger --shm-size (e.g. 16g); on Kubernetes mount an emptyDir ' +

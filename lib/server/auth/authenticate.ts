@@ -3,23 +3,34 @@
 // proxy.ts (pages): one implementation of the rule.
 import { type KeyIdentity, lookupApiKey } from './api-keys';
 import { getCredentials, secretsEqual } from './credentials';
+import { credentialRetryAfter, recordCredentialSuccess, recordFailedCredential } from './rate-limit';
 import { checkSession, readCookie, SESSION_COOKIE } from './session-cookie';
 
 export type AuthResult =
   | { ok: true; via: 'cookie' | 'bearer'; refresh: boolean; key?: undefined }
   /** An API key (lib/server/auth/api-keys.ts): a `chat` key may only use /v1, which the callers enforce. */
   | { ok: true; via: 'key'; refresh: false; key: KeyIdentity }
-  | { ok: false; reason: string };
+  /** `retryAfter`: this client guessed wrong too often; seconds until it may present a token again. */
+  | { ok: false; reason: string; retryAfter?: number };
 
 export function authenticate(request: Request): AuthResult {
   const credentials = getCredentials();
   const authorization = request.headers.get('authorization');
   if (authorization) {
+    // Guesses count per client like sign-in failures, and share their limit.
+    const wait = credentialRetryAfter(request);
+    if (wait > 0) return { ok: false, reason: 'rate limited', retryAfter: wait };
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (match?.[1] && secretsEqual(match[1], credentials.token))
+    if (match?.[1] && secretsEqual(match[1], credentials.token)) {
+      recordCredentialSuccess(request);
       return { ok: true, via: 'bearer', refresh: false };
+    }
     const key = match?.[1] ? lookupApiKey(match[1]) : null;
-    if (key) return { ok: true, via: 'key', refresh: false, key };
+    if (key) {
+      recordCredentialSuccess(request);
+      return { ok: true, via: 'key', refresh: false, key };
+    }
+    recordFailedCredential(request);
     return { ok: false, reason: 'bad token' };
   }
   const session = checkSession(readCookie(request.headers.get('cookie'), SESSION_COOKIE), credentials);

@@ -1,7 +1,9 @@
 // Signed session cookies: `<expires>.<generation>.<nonce>.<hmac>`. Stateless, so any app process with the
-// key can check them; rotation bumps the generation, which ends every session at once.
+// key can check them; rotation bumps the generation, which ends every session at once, and signing out
+// puts one session's nonce on a short list of ended ones (ended-sessions.ts).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Credentials } from './credentials';
+import { isSessionEnded } from './ended-sessions';
 
 export const SESSION_COOKIE = 'vlmc_session';
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -17,7 +19,9 @@ export function issueSession(credentials: Credentials, now = Date.now()): string
   return `${payload}.${sign(payload, credentials.sessionKey)}`;
 }
 
-export type SessionCheck = { valid: true; refresh: boolean } | { valid: false; reason: string };
+export type SessionCheck =
+  | { valid: true; refresh: boolean; nonce: string; expires: number }
+  | { valid: false; reason: string };
 
 export function checkSession(
   value: string | undefined,
@@ -27,7 +31,7 @@ export function checkSession(
   if (!value) return { valid: false, reason: 'no session' };
   const parts = value.split('.');
   if (parts.length !== 4) return { valid: false, reason: 'malformed' };
-  const [expires, generation, , signature] = parts as [string, string, string, string];
+  const [expires, generation, nonce, signature] = parts as [string, string, string, string];
   const expected = Buffer.from(sign(parts.slice(0, 3).join('.'), credentials.sessionKey), 'base64url');
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
@@ -35,7 +39,8 @@ export function checkSession(
   if (Number(generation) !== credentials.generation) return { valid: false, reason: 'ended by rotation' };
   const left = Number(expires) - now;
   if (!(left > 0)) return { valid: false, reason: 'expired' };
-  return { valid: true, refresh: left < REFRESH_BELOW_MS };
+  if (isSessionEnded(nonce, now)) return { valid: false, reason: 'signed out' };
+  return { valid: true, refresh: left < REFRESH_BELOW_MS, nonce, expires: Number(expires) };
 }
 
 /** Set-Cookie value; `Secure` when the browser reached us over HTTPS (a tunnel terminates TLS before us). */

@@ -11,6 +11,7 @@ import { type EngineProfile, findProfile } from '@/lib/engine/profiles';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { isDirectory, isModelCached, isRegularFile, resolveHubDownloader, which } from './executables';
+import { ggufProblem } from './gguf-file';
 import { enginePython } from './python';
 
 export interface LaunchStep {
@@ -178,5 +179,7 @@ function checkLocalFiles(options: Record<string, unknown>): void {
         `options.${key}: ${file} does not exist or is not a regular file`,
       );
     }
+    const problem = typeof file === 'string' ? ggufProblem(file) : null;
+    if (problem) throw new AppError('validation_failed', `options.${key}: ${problem}`);
   }
 }

@@ -9,6 +9,15 @@ import type { Caller } from './traffic';
 
 export function identify(request: Request): Caller {
   const auth = authenticate(request);
+  if (!auth.ok && auth.retryAfter) {
+    // Too many wrong keys from this address: the same lockout as sign-in and the console (issue 15).
+    throw new GatewayError(
+      429,
+      'rate_limit_exceeded',
+      `Too many wrong keys from this address. Try again in ${auth.retryAfter} s.`,
+      { 'Retry-After': String(auth.retryAfter) },
+    );
+  }
   if (!auth.ok) {
     throw new GatewayError(
       401,

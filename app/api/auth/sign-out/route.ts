@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { clearedCookieHeader, isHttps } from '@/lib/server/auth/session-cookie';
+import { signOut } from '@/lib/server/auth/sign-in';
 import { readEmptyBody } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
 
@@ -8,6 +8,6 @@ export const dynamic = 'force-dynamic';
 export const POST = route(async (request) => {
   await readEmptyBody(request);
   const response = NextResponse.json({ ok: true });
-  response.headers.set('Set-Cookie', clearedCookieHeader(isHttps(request)));
+  response.headers.set('Set-Cookie', signOut(request));
   return response;
 });

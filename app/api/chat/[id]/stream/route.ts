@@ -3,6 +3,7 @@ import { generations } from '@/lib/server/chat/start-chat';
 import { AppError, validationError } from '@/lib/server/errors';
 import { readJson } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
+import { SSE_HEADERS } from '@/lib/server/sse';
 import { afterSchema, generationIdSchema, reattachBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';
@@ -23,6 +24,11 @@ export const POST = route(async (request, context: Context) => {
   const generation = generations().get(id.data);
   if (!generation) {
     throw new AppError('generation_not_found', 'That reply is no longer on the server.', 'Regenerate it.');
+  }
+  // A finished reply with nothing after `after` (the browser has its `done`): end at once, rather than hold
+  // the connection and the generation open waiting for events that will never come.
+  if (generation.finished && after.data >= generation.nextIndex - 1) {
+    return new Response(null, { headers: { ...SSE_HEADERS, 'X-Generation-Id': id.data } });
   }
   return streamGeneration(request, generation, after.data);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine } from './clean-line';
+import { cleanLine, isWrapperError, parseLogHead, stripProcessPrefix } from './vllm-log';
 
 describe('cleanLine', () => {
   it.each([
@@ -58,5 +58,34 @@ describe('cleanLine', () => {
   it('leaves progress bars and plain text alone', () => {
     expect(cleanLine('LICENSE: 100%|████| 11.3k/11.3k')).toBe('LICENSE: 100%|████| 11.3k/11.3k');
     expect(cleanLine('(base) RuntimeError: x')).toBe('(base) RuntimeError: x');
+  });
+});
+
+describe('the parts of a vLLM line', () => {
+  it('strips the compose gutter and the process tag, keeping traceback indentation', () => {
+    expect(stripProcessPrefix('vllm-1  | (EngineCore_DP0 pid=1)   File "x.py"')).toBe('  File "x.py"');
+    expect(stripProcessPrefix('(RayWorkerWrapper pid=1054, ip=10.0.0.1) ValueError: x')).toBe(
+      'ValueError: x',
+    );
+  });
+
+  it('reads the logger head', () => {
+    expect(parseLogHead('ERROR 08-14 16:17:00 [core.py:222] EngineCore failed')).toEqual({
+      level: 'ERROR',
+      date: '08-14 16:17:00',
+      source: '[core.py:222]',
+      message: 'EngineCore failed',
+    });
+    expect(parseLogHead('Traceback (most recent call last):')).toBeNull();
+  });
+
+  it('knows the wrapper errors of every release, and only those', () => {
+    expect(isWrapperError('RuntimeError: Engine core initialization failed. See root cause above.')).toBe(
+      true,
+    );
+    expect(
+      isWrapperError('vllm.v1.engine.exceptions.EngineDeadError: EngineCore encountered an issue.'),
+    ).toBe(true);
+    expect(isWrapperError('torch.OutOfMemoryError: CUDA out of memory.')).toBe(false);
   });
 });
