@@ -19,11 +19,17 @@ export const GET = route(async () => {
       defaults: profile.defaults,
       reasoningFormat: profile.reasoningFormat,
       images: profile.images,
+      video: profile.video ?? null,
       sampling: profile.sampling,
       gpu: profile.gpu,
       optionSchema: z.toJSONSchema(spec.schema, { io: 'input', unrepresentable: 'any' }),
       extraFlags: spec.extraFlags,
     };
   });
-  return NextResponse.json({ defaultProfile: await defaultProfileId(getEnv()), profiles });
+  const env = getEnv();
+  return NextResponse.json({
+    defaultProfile: await defaultProfileId(env),
+    profiles,
+    maxVideoBytes: env.VLM_CONSOLE_VIDEO_MAX_BYTES,
+  });
 });
