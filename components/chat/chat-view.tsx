@@ -9,6 +9,7 @@ import { useChatDraft } from '@/hooks/use-chat-draft';
 import type { useChatGeneration } from '@/hooks/use-chat-generation';
 import { useChatMessages } from '@/hooks/use-chat-messages';
 import { useChatScroll } from '@/hooks/use-chat-scroll';
+import { MEDIA_ACCEPT, useMediaIntake } from '@/hooks/use-media-intake';
 import { ApiError } from '@/lib/api-error';
 import type { ComposerImageLimits } from '@/lib/client/image-limits';
 import { AttachmentTray } from './attachment-tray';
@@ -19,6 +20,7 @@ import { DropOverlay } from './drop-overlay';
 import { EmptyState } from './empty-state';
 import { preloadMarkdown } from './markdown';
 import { MessageList } from './message-list';
+import { PdfPagePicker } from './pdf-page-picker';
 
 export interface ChatViewProps {
   /** null: a new conversation, stored when its first message is accepted. */
@@ -51,10 +53,15 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
   const messages = useChatMessages(conversationId);
   const [draft, setDraft] = useChatDraft(conversationId);
   const attachments = useChatAttachments(imageLimits);
+  const { add: addImages } = attachments;
+  const media = useMediaIntake(
+    imageLimits,
+    useCallback((files: File[]) => void addImages(files), [addImages]),
+  );
   // Drop anywhere on the chat; the paperclip opens the same picker. No `accept` filter here: every file is
   // checked by its content, so a refused one gets a message naming it instead of vanishing.
   const dropzone = useDropzone({
-    onDrop: (files) => void attachments.add(files),
+    onDrop: (files) => media.intake(files),
     noClick: true,
     noKeyboard: true,
     // Pasting is the composer's (onPasteFiles), so a paste into a message being edited stays text.
@@ -100,15 +107,21 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
     setError(null);
     // Send waits for images still being prepared or uploaded.
     const images = await attachments.whenReady();
-    if (!images.ok) {
+    const clips = await media.clips.whenReady();
+    if (!images.ok || !clips.ok) {
       setSending(false);
-      return setError(new ApiError(0, 'image_not_ready', images.error));
+      const why = !images.ok ? images.error : !clips.ok ? clips.error : '';
+      return setError(new ApiError(0, 'image_not_ready', why));
     }
-    const result = await generation.send(conversationId, draftRef.current, images.images);
+    const result = await generation.send(conversationId, draftRef.current, [
+      ...images.images,
+      ...clips.clips,
+    ]);
     setSending(false);
     if (!result.ok) return refused(result.error);
     setDraft('');
     attachments.remove(images.ids);
+    media.clips.remove(clips.ids);
     if (result.conversationId !== conversationId) onConversationCreated(result.conversationId);
     scroll.follow();
   };
@@ -159,7 +172,7 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
 
   return (
     <div {...dropzone.getRootProps({ className: 'h-full outline-none' })} data-testid="chat-dropzone">
-      <input {...dropzone.getInputProps({ accept: 'image/*' })} data-testid="image-input" />
+      <input {...dropzone.getInputProps({ accept: MEDIA_ACCEPT })} data-testid="image-input" />
       {dropzone.isDragActive && <DropOverlay maxImages={imageLimits.maxImages} />}
       <div ref={root} className="flex h-full min-h-0 flex-col">
         {conversationId && <ChatHeader title={title ?? ''} onExport={onExport} />}
@@ -204,8 +217,11 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
               onDismissEngine={() => setNeedsEngine(false)}
               error={error}
               onDismissError={() => setError(null)}
-              imageNotice={attachments.notice}
-              onDismissImages={attachments.dismissNotice}
+              imageNotice={[attachments.notice, media.clips.notice].filter(Boolean).join(' ') || null}
+              onDismissImages={() => {
+                attachments.dismissNotice();
+                media.clips.dismissNotice();
+              }}
               storageNotice={generation.notice}
               onDismissStorage={generation.clearNotice}
             />
@@ -219,17 +235,39 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
               isSending={sending}
               placeholder={isReady && modelId ? `Message ${modelId}` : 'Ask anything'}
               focusKey={conversationId}
-              hasAttachments={attachments.items.length > 0}
+              hasAttachments={attachments.items.length + media.clips.items.length > 0}
               onAttach={dropzone.open}
-              onPasteFiles={(files) => void attachments.add(files)}
+              onPasteFiles={(files) => media.intake(files)}
               attachments={
-                <AttachmentTray
-                  attachments={attachments.items}
-                  tokenPatch={imageLimits.tokenPatch}
-                  onRemove={(id) => attachments.remove([id])}
-                  onToggleOriginal={attachments.toggleOriginal}
-                  onRetry={attachments.retry}
-                />
+                <>
+                  {media.pdf && (
+                    <PdfPagePicker
+                      key={`${media.pdf.name}-${media.pdf.lastModified}`}
+                      file={media.pdf}
+                      slots={Math.max(0, imageLimits.maxImages - attachments.items.length)}
+                      maxPixels={imageLimits.maxPixels}
+                      tokenPatch={imageLimits.tokenPatch}
+                      onAdd={(pages) => {
+                        void addImages(pages);
+                        media.nextPdf();
+                      }}
+                      onCancel={media.nextPdf}
+                    />
+                  )}
+                  <AttachmentTray
+                    attachments={attachments.items}
+                    clips={media.clips.items}
+                    clipActions={{
+                      onRemove: (id) => media.clips.remove([id]),
+                      onToggleOriginal: media.clips.toggleOriginal,
+                      onRetry: media.clips.retry,
+                    }}
+                    tokenPatch={imageLimits.tokenPatch}
+                    onRemove={(id) => attachments.remove([id])}
+                    onToggleOriginal={attachments.toggleOriginal}
+                    onRetry={attachments.retry}
+                  />
+                </>
               }
             />
             <p className="mt-1.5 hidden text-center text-xs text-muted-foreground sm:block">

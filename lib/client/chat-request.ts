@@ -6,10 +6,11 @@ import type { ChatMessage } from './conversations/types';
 export type TextPart = { type: 'text'; text: string };
 export type ImagePart = { type: 'image_url'; image_url: { url: string } };
 export type ImageRefPart = { type: 'image_ref'; sha256: string };
+export type VideoRefPart = { type: 'video_ref'; sha256: string };
 
 export type RequestMessage =
   | { role: 'system'; content: string }
-  | { role: 'user'; content: string | (TextPart | ImagePart | ImageRefPart)[] }
+  | { role: 'user'; content: string | (TextPart | ImagePart | ImageRefPart | VideoRefPart)[] }
   | { role: 'assistant'; content: string };
 
 export interface ChatRequestBody {
@@ -41,9 +42,12 @@ export function buildChatRequest(
 
 /** Text alone as a string; with uploaded images, the text part first and one `image_ref` per image. */
 function userContent(message: Pick<ChatMessage, 'content' | 'images'>): RequestMessage['content'] {
-  const refs = (message.images ?? []).flatMap((image) =>
-    image.sha256 ? [{ type: 'image_ref' as const, sha256: image.sha256 }] : [],
-  );
+  const refs = (message.images ?? []).flatMap((image) => {
+    if (!image.sha256) return [];
+    // Clips are kept with the images; their media type says which part they become.
+    const type = image.mediaType?.startsWith('video/') ? ('video_ref' as const) : ('image_ref' as const);
+    return [{ type, sha256: image.sha256 }];
+  });
   if (refs.length === 0) return message.content;
   return message.content ? [{ type: 'text', text: message.content }, ...refs] : refs;
 }

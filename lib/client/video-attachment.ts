@@ -2,24 +2,12 @@
 // where it fits the caps), re-encoded in the browser when needed, then uploaded once by content hash as images
 // are. Used by the composer's attachment flow; the chat history stores the sent clip like an image.
 import type { VideoLimits } from '@/lib/engine/profiles';
-import type { VideoInfo } from '@/lib/media/video-probe.mjs';
 import { type ClipPlan, estimateVideoTokens, planClip } from '@/lib/media/video-tokens';
 import type { ImageRef } from './conversations/types';
-import { ENDPOINTS } from './endpoints';
-import { postBytes } from './http';
 import { type ClipInfo, capturePoster, readClipInfo } from './video-facts';
 import { transcodeClip } from './video-prepare';
 
 export const isVideoRef = (ref: Pick<ImageRef, 'mediaType'>) => ref.mediaType?.startsWith('video/') === true;
-
-export interface UploadedVideo extends VideoInfo {
-  key: string;
-  bytes: number;
-}
-
-export function uploadVideo(blob: Blob, signal?: AbortSignal): Promise<UploadedVideo> {
-  return postBytes<UploadedVideo>(ENDPOINTS.videos, blob, signal);
-}
 
 export interface ClipFactsForComposer {
   info: ClipInfo;
