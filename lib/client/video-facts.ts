@@ -32,7 +32,7 @@ export interface Poster {
   durationS: number | null;
 }
 
-/** A JPEG of the frame at 0.1 s (the very first is often black), at most 640 px wide. */
+/** A JPEG of the clip's first frame, at most 640 px wide. */
 export function capturePoster(file: Blob): Promise<Poster | null> {
   const url = URL.createObjectURL(file);
   const video = document.createElement('video');
@@ -46,11 +46,15 @@ export function capturePoster(file: Blob): Promise<Poster | null> {
     return result;
   };
   return new Promise<Poster | null>((resolve) => {
-    video.onerror = () => resolve(done(null));
-    video.onloadedmetadata = () => {
-      video.currentTime = Math.min(0.1, (video.duration || 1) / 2);
+    // A clip the browser cannot seek in (or decode) gets no poster rather than holding the composer.
+    const timer = setTimeout(() => resolve(done(null)), 5000);
+    video.onerror = () => {
+      clearTimeout(timer);
+      resolve(done(null));
     };
-    video.onseeked = async () => {
+    // The first decoded frame: seeking first (to skip a black frame) stalls on clips without cues.
+    video.onloadeddata = async () => {
+      clearTimeout(timer);
       const scale = Math.min(1, 640 / Math.max(1, video.videoWidth));
       const canvas = new OffscreenCanvas(
         Math.max(1, Math.round(video.videoWidth * scale)),

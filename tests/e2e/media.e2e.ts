@@ -109,8 +109,7 @@ describe('documents', () => {
       buffer: fs.readFileSync('tests/fixtures/media/two-pages.pdf'),
     });
     const picker = page.getByTestId('pdf-picker');
-    await picker.waitFor();
-    expect(await picker.getByTestId('pdf-page-count').textContent()).toContain('2 pages');
+    await picker.getByTestId('pdf-page-count').filter({ hasText: '2 pages' }).waitFor({ timeout: 15_000 });
     expect(await picker.getByTestId('pdf-tokens').textContent()).toMatch(/≈[\d,]+ tok/);
     await picker.getByTestId('pdf-add').click();
     await images.waitForReady(2, 30_000);
@@ -129,9 +128,30 @@ describe('video', () => {
   it('a clip attached and sent shows in the history with a poster; the lightbox plays it', async () => {
     const { page, chat, images } = await openReady();
     await images.drop([bytes('clip.webm', 'tests/fixtures/media/clip-160x120.webm', 'video/webm')]);
-    await images.waitForReady(1);
     const card = images.attachments().first();
+    await page
+      .waitForFunction(
+        () =>
+          /ready|failed/.test(
+            document.querySelector('[data-testid="attachment"]')?.getAttribute('data-status') ?? '',
+          ),
+        undefined,
+        { timeout: 20_000 },
+      )
+      .catch(() => undefined);
+    const notices = await page.locator('[role="alert"], [role="status"]').allTextContents();
+    expect({
+      status: await card.getAttribute('data-status'),
+      text: await card.textContent(),
+      notices,
+    }).toMatchObject({
+      status: 'ready',
+    });
     expect(await card.getByTestId('attachment-source').textContent()).toMatch(/160×120 · 0:01/);
+    // The poster: the clip's first frame, decoded by the browser.
+    expect(
+      await card.getByTestId('attachment-thumb').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBe(160);
     expect(await card.getByTestId('attachment-tokens').textContent()).toMatch(/≈[\d,]+ tok/);
     const answer = await sendAndWait(chat, 'What happens in this clip?');
     expect(answer).toMatch(/Video 1: webm, 160×120, 1\.0 s/);
