@@ -1,4 +1,5 @@
-// Engine benchmarks: readiness detection latency and a log flood through the SSE log stream.
+// Engine benchmarks: readiness detection latency, a log flood through the SSE log stream, and teardown: how long
+// from Stop (or from the app being SIGKILLed) until no process of the launch is alive.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type AppServer, startApp } from '../tests/helpers/app-server';
 import { openSse, startEngine, stopEngine, waitForState } from '../tests/helpers/engine-api';
 import { freePort, waitFor } from '../tests/helpers/net';
-import { percentile, record } from './report';
+import { processesOfLaunch } from '../tests/helpers/processes';
+import { type BenchRow, percentile, record } from './report';
 
 const stampFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vlm-bench-')), 'ready-stamp');
 let app: AppServer;
@@ -19,6 +21,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
 });
+
+/** ms from `since` (performance.now()) until no process carries the launch's marker; polled every 5 ms. */
+async function goneAfter(launchId: string, since: number, timeoutMs: number): Promise<number> {
+  const deadline = since + timeoutMs;
+  while (processesOfLaunch(launchId).length > 0) {
+    if (performance.now() > deadline) throw new Error(`launch ${launchId} still alive after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return performance.now() - since;
+}
+
+function teardownRow(scenario: string, samples: number[]): BenchRow {
+  return {
+    scenario,
+    metric: 'p50 / worst',
+    value: `${percentile(samples, 50).toFixed(0)} / ${Math.max(...samples).toFixed(0)} ms`,
+    target: '',
+    ok: null,
+  };
+}
 
 function rssKb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -144,5 +166,35 @@ describe('engine benchmarks', () => {
         ok: contiguous && windowIdx.at(-1) === total,
       },
     ]);
+  }, 300_000);
+
+  it('teardown: Stop → every process of the launch gone, 20 trials', async () => {
+    const samples: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await startEngine(app.url, { port: await freePort(), extraArgs: ['--startup-seconds', '0.2'] });
+      const ready = await waitForState(app.url, ['ready'], 20_000);
+      const t0 = performance.now();
+      await stopEngine(app.url);
+      samples.push(await goneAfter(ready.launchId ?? '', t0, 30_000));
+      await waitForState(app.url, ['stopped'], 20_000);
+    }
+    record([teardownRow('stop → processes gone, 20 trials', samples)]);
+  }, 300_000);
+
+  it('teardown: app SIGKILLed → the watchdog sees stdin close and the launch is gone, 5 trials', async () => {
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const doomed = await startApp({ VLM_CONSOLE_STOP_GRACE_S: '5' });
+      try {
+        await startEngine(doomed.url, { port: await freePort(), extraArgs: ['--startup-seconds', '0.2'] });
+        const ready = await waitForState(doomed.url, ['ready'], 20_000);
+        const t0 = performance.now();
+        doomed.proc.kill('SIGKILL');
+        samples.push(await goneAfter(ready.launchId ?? '', t0, 30_000));
+      } finally {
+        await doomed.stop('SIGKILL');
+      }
+    }
+    record([teardownRow('app SIGKILL → engine gone, 5 trials', samples)]);
   }, 300_000);
 });

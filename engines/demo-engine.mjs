@@ -91,17 +91,38 @@ async function runHang() {
   setInterval(() => {}, 1 << 30);
 }
 
-/** @param {string} signal */
+let interrupts = 0;
+
+/**
+ * A clean shutdown on the first SIGTERM/SIGINT (taking --shutdown-seconds); a second one while it runs quits
+ * at once with exit code 1 and no clean-up, as llama-server ("Received second interrupt, terminating
+ * immediately.") and uvicorn's forced exit do — which is why a supervisor must signal each process once.
+ * @param {string} signal
+ */
 function shutdown(signal) {
+  interrupts += 1;
+  if (interrupts > 1) {
+    emit(
+      record(ctx.api, 'WARNING', 'api_server.py:1950', 'Received second interrupt, terminating immediately.'),
+    );
+    process.exit(1);
+  }
+  if (server) {
+    emit(uvicorn(ctx.api, 'INFO', 'Shutting down'));
+    server.closeAllConnections();
+    server.close();
+  }
+  setTimeout(() => finishShutdown(signal), opts.shutdownSeconds * 1000);
+}
+
+/** @param {string} signal */
+function finishShutdown(signal) {
   if (server) {
     emit([
-      uvicorn(ctx.api, 'INFO', 'Shutting down'),
       uvicorn(ctx.api, 'INFO', 'Waiting for application shutdown.'),
       uvicorn(ctx.api, 'INFO', 'Application shutdown complete.'),
       uvicorn(ctx.api, 'INFO', `Finished server process [${ctx.pid}]`),
     ]);
-    server.closeAllConnections();
-    server.close();
   } else {
     emit(
       record(

@@ -276,6 +276,18 @@ describe.concurrent('startup', () => {
     expect(engine.stderr()).toMatch(/Finished server process \[\d+\]/);
   });
 
+  it('quits at once with exit 1 on a second SIGTERM during a slow shutdown, like llama-server', async ({
+    startReady,
+  }) => {
+    const engine = await startReady([...FAST, '--shutdown-seconds', '5']);
+    engine.child.kill('SIGTERM');
+    await waitFor(() => engine.stderr().includes('Shutting down'), 'the shutdown to begin');
+    engine.child.kill('SIGTERM');
+    expect(await engine.exited).toBe(1);
+    expect(engine.stdout()).toContain('Received second interrupt, terminating immediately.');
+    expect(engine.stderr()).not.toContain('Application shutdown complete.');
+  });
+
   it('--hang prints the early log but never answers', async ({ start }) => {
     const engine = await start(['--hang', '--startup-seconds', '0.2']);
     await waitFor(() => engine.stdout().includes('Using model weights format'), 'early log');

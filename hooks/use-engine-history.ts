@@ -6,6 +6,7 @@ import useSWR from 'swr';
 import { ENDPOINTS } from '@/lib/client/endpoints';
 import { getJson } from '@/lib/client/http';
 import type { DiagnosisCategory } from '@/lib/diagnosis';
+import { canStart } from '@/lib/engine/state-machine';
 import type { EngineState } from '@/lib/engine/types';
 
 export interface LaunchRecord {
@@ -15,7 +16,8 @@ export interface LaunchRecord {
   command: string[] | null;
   startedAt: number;
   endedAt: number;
-  outcome: 'ready' | 'crashed' | 'failed' | 'stopped';
+  outcome: 'ready' | 'crashed' | 'failed' | 'stopped' | 'running';
+  endedBy?: 'you' | 'app-exit' | 'app';
   readyAfterMs?: number;
   stoppedAt?: number;
   exit?: { code: number | null; signal: string | null };
@@ -40,7 +42,8 @@ export function useEngineHistory(profile: string | null, state: EngineState | nu
     revalidateOnFocus: false,
   });
   useEffect(() => {
-    if (state === 'ready' || state === 'stopped' || state === 'crashed' || state === 'failed') void mutate();
+    // Ready, or a launch just ended: the history has a new record.
+    if (state === 'ready' || (state && canStart(state))) void mutate();
   }, [state, mutate]);
   return data;
 }

@@ -2,6 +2,7 @@
 // Launches with the given settings, stopping the running engine first when there is one: the start is
 // held until the status says the old engine is gone (stop answers at once, with `stopping`).
 import { useCallback, useEffect, useRef } from 'react';
+import { canStart, canStop } from '@/lib/engine/state-machine';
 import type { EngineState } from '@/lib/engine/types';
 import type { EngineActions } from './use-engine-actions';
 
@@ -10,24 +11,22 @@ interface Launch {
   options: Record<string, unknown>;
 }
 
-const CAN_START: readonly EngineState[] = ['stopped', 'crashed', 'failed'];
-
 export function useEngineRelaunch(state: EngineState | null, actions: EngineActions) {
   const queued = useRef<Launch | null>(null);
   const { start, stop } = actions;
 
   useEffect(() => {
     const next = queued.current;
-    if (!next || !state || !CAN_START.includes(state)) return;
+    if (!next || !state || !canStart(state)) return;
     queued.current = null;
     void start(next.profile, next.options);
   }, [state, start]);
 
   return useCallback(
     async (profile: string, options: Record<string, unknown>) => {
-      if (state && CAN_START.includes(state)) return start(profile, options);
+      if (state && canStart(state)) return start(profile, options);
       queued.current = { profile, options };
-      if (state === 'starting' || state === 'ready' || state === 'orphaned') {
+      if (state && canStop(state)) {
         // A refused stop must not leave a launch waiting for the next time the engine stops.
         if (!(await stop())) queued.current = null;
       }

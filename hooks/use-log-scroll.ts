@@ -15,7 +15,7 @@ import {
   type WheelEvent,
 } from 'react';
 import { lowerBound } from '@/lib/client/log-merge';
-import { centredScrollTop, topRow } from '@/lib/client/log-window';
+import { centredScrollTop, type RowLayout } from '@/lib/client/log-window';
 
 const UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 const BOTTOM = Number.MAX_SAFE_INTEGER;
@@ -27,7 +27,7 @@ export interface LogScrollHandle {
 
 export function useLogScroll(
   lines: readonly { seq: number }[],
-  rowHeight: number,
+  layout: RowLayout,
   onFollowChange: (isFollowing: boolean) => void,
   ref: Ref<LogScrollHandle> | undefined,
 ) {
@@ -37,19 +37,17 @@ export function useLogScroll(
   const lastTop = useRef(0);
   const anchor = useRef<{ seq: number; offset: number } | null>(null);
   const shown = useRef(lines);
+  const placed = useRef(layout);
   const touchY = useRef<number | null>(null);
   const [isFollowing, setFollowing] = useState(true);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(0);
 
-  const remember = useCallback(
-    (top: number) => {
-      const list = shown.current;
-      const line = list[Math.min(list.length - 1, topRow(top, rowHeight))];
-      anchor.current = line ? { seq: line.seq, offset: top % rowHeight } : null;
-    },
-    [rowHeight],
-  );
+  const remember = useCallback((top: number) => {
+    const index = placed.current.indexAt(top);
+    const line = shown.current[index];
+    anchor.current = line ? { seq: line.seq, offset: top - placed.current.top(index) } : null;
+  }, []);
 
   const moveTo = useCallback(
     (top: number) => {
@@ -88,14 +86,14 @@ export function useLogScroll(
       scrollToIndex(index) {
         setFollow(false);
         const el = box.current;
-        if (el) moveTo(centredScrollTop(index, rowHeight, el.clientHeight, shown.current.length));
+        if (el) moveTo(centredScrollTop(index, placed.current, el.clientHeight));
       },
       resume() {
         setFollow(true);
         moveTo(BOTTOM);
       },
     }),
-    [moveTo, setFollow, rowHeight],
+    [moveTo, setFollow],
   );
 
   useLayoutEffect(() => {
@@ -111,18 +109,20 @@ export function useLogScroll(
     return () => observer.disconnect();
   }, [moveTo]);
 
+  // New lines, a filter, or rows re-wrapped (wrap toggled, pane resized): hold the line at the top in place.
   useLayoutEffect(() => {
-    const previous = shown.current;
+    const changed = shown.current !== lines || placed.current !== layout;
     shown.current = lines;
+    placed.current = layout;
     if (follow.current) {
       moveTo(BOTTOM);
       return;
     }
     const held = anchor.current;
-    if (!held || previous === lines) return;
-    const top = lowerBound(lines, held.seq) * rowHeight + held.offset;
+    if (!held || !changed) return;
+    const top = layout.top(lowerBound(lines, held.seq)) + held.offset;
     if (Math.abs(top - (box.current?.scrollTop ?? 0)) > 1) moveTo(top);
-  }, [lines, moveTo, rowHeight]);
+  }, [lines, layout, moveTo]);
 
   const isScrollable = () => {
     const el = box.current;

@@ -50,11 +50,19 @@ export function SignInForm() {
           onChange={(e) => setToken(e.target.value)}
         />
       </div>
-      {error && (
-        <p role="alert" data-testid="sign-in-error" className="text-sm text-danger">
-          {error.message}
-        </p>
-      )}
+      {/* The line keeps its room while empty: the card must not jump when a message appears. */}
+      <div aria-live="polite" className="-my-1 min-h-10 text-sm leading-5">
+        {error && (
+          <p
+            role="alert"
+            data-testid="sign-in-error"
+            className="line-clamp-2 text-danger"
+            title={error.message}
+          >
+            {error.message}
+          </p>
+        )}
+      </div>
       <Button
         type="submit"
         variant="primary"

@@ -126,6 +126,14 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
     scroll.follow();
   };
 
+  // An example from the empty state: into the composer (with its picture), sent when a model is ready.
+  const pickExample = async (prompt: string, images: File[] = []) => {
+    setDraft(prompt);
+    draftRef.current = prompt;
+    if (images.length > 0) await attachments.add(images);
+    if (ready.current) void send();
+  };
+
   const { regenerate, editAndResend } = generation;
   const onRegenerate = useCallback(
     async (messageId: string) => {
@@ -185,7 +193,7 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
           <div ref={scroll.contentRef}>
             {messages !== undefined &&
               (messages.length === 0 ? (
-                <EmptyState modelId={modelId} isReady={isReady} onPick={setDraft} />
+                <EmptyState modelId={modelId} isReady={isReady} onPick={(p, f) => void pickExample(p, f)} />
               ) : (
                 <MessageList
                   messages={messages}

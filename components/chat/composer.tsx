@@ -94,7 +94,7 @@ export function Composer(props: ComposerProps) {
           data-testid="composer-input"
           value={value}
           rows={1}
-          placeholder={placeholder}
+          placeholder={`${placeholder} — or drop or paste an image`}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}

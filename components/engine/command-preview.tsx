@@ -1,5 +1,7 @@
 // The exact command line a launch runs, read-only and copyable: the running launch's own (secrets masked by
-// the server) or, before a launch, the one the form would run.
+// the server) or, before a launch, the one the form would run. Rows break between arguments — a flag and
+// its value stay together — never inside `--max-model-len`; only an argument wider than the box breaks.
+import { commandGroups } from '@/lib/client/command-groups';
 import { CopyAction } from './copy-action';
 
 export interface CommandPreviewProps {
@@ -22,9 +24,17 @@ export function CommandPreview({ text, isLaunched }: CommandPreviewProps) {
       </div>
       <pre
         data-testid="command-line"
-        className="max-h-40 overflow-auto rounded-md border border-border bg-log px-2.5 py-2 font-mono text-xs leading-5 break-words whitespace-pre-wrap select-all"
+        className="max-h-40 overflow-auto rounded-md border border-border bg-log px-2.5 py-2 font-mono text-xs leading-5 whitespace-pre-wrap select-all"
       >
-        {text}
+        {commandGroups(text).map((group, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the groups of one text, in order
+          <span key={i}>
+            {i > 0 ? ' ' : ''}
+            <span data-testid="command-arg" className="inline-block max-w-full break-all">
+              {group}
+            </span>
+          </span>
+        ))}
       </pre>
     </div>
   );

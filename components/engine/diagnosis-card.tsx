@@ -2,7 +2,10 @@
 // scrolls the log there when the line is in it) and what to do, with a one-click fix when the fix is an
 // option change.
 import { AlertIcon } from '@/components/ui/icons';
-import type { Diagnosis } from '@/lib/diagnosis';
+import { type Diagnosis, formatCount } from '@/lib/diagnosis';
+
+/** vLLM's own estimate of the context that fits, in its KV-cache error. */
+const ESTIMATE = /estimated maximum model length is (\d+)/i;
 
 export interface DiagnosisCardProps {
   diagnosis: Diagnosis;
@@ -11,6 +14,8 @@ export interface DiagnosisCardProps {
   onQuoteClick?(seq: number): void;
   onApplyPatch?(): void;
   isPatchDisabled?: boolean;
+  /** The fix button's text when it does something else than relaunch (default: the patch's own label). */
+  patchLabel?: string;
   'data-testid'?: string;
 }
 
@@ -20,8 +25,10 @@ export function DiagnosisCard({
   onQuoteClick,
   onApplyPatch,
   isPatchDisabled,
+  patchLabel,
   ...rest
 }: DiagnosisCardProps) {
+  const estimate = ESTIMATE.exec(diagnosis.line.text)?.[1];
   const isWarning = diagnosis.severity === 'warning';
   const tone = isWarning ? 'border-warning/40 bg-warning/5' : 'border-danger/40 bg-danger/5';
   const accent = isWarning ? 'text-warning' : 'text-danger';
@@ -65,6 +72,13 @@ export function DiagnosisCard({
           {diagnosis.line.text}
         </blockquote>
       )}
+      {estimate && (
+        <p data-testid="diagnosis-estimate" className="text-sm">
+          vLLM estimates that a context of up to{' '}
+          <span className="font-mono font-semibold">{formatCount(Number(estimate))}</span> tokens fits in the
+          memory left.
+        </p>
+      )}
       <p className="text-sm">
         <span className="font-medium">What to do: </span>
         <span data-testid="diagnosis-fix">{diagnosis.fix}</span>
@@ -77,7 +91,7 @@ export function DiagnosisCard({
           onClick={onApplyPatch}
           className="inline-flex h-9 items-center justify-center self-start rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground transition hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-primary disabled:cursor-not-allowed disabled:opacity-50"
         >
-          {diagnosis.patch.label}
+          {patchLabel ?? diagnosis.patch.label}
         </button>
       )}
     </section>

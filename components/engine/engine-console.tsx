@@ -14,6 +14,8 @@ import { useProfiles } from '@/hooks/use-profiles';
 import { useSystem } from '@/hooks/use-system';
 import { formatCommandLine } from '@/lib/client/engine-command';
 import { buildReport } from '@/lib/client/log-report';
+import type { DiagnosisPatch } from '@/lib/diagnosis';
+import { canStart } from '@/lib/engine/state-machine';
 import type { EngineStatus } from '@/lib/engine/types';
 import { DiagnosisCard } from './diagnosis-card';
 import { GatewayTraffic } from './gateway-traffic';
@@ -26,8 +28,6 @@ import { PasteLog } from './paste-log';
 import { ReportActions } from './report-actions';
 import { revealInScroller } from './reveal';
 import { StatusPanel } from './status-panel';
-
-const CAN_EDIT = new Set(['stopped', 'crashed', 'failed']);
 
 /** A launch diagnosis is shown while it matters: the launch failed, or a warning came while starting. */
 function shownDiagnosis(status: EngineStatus | null) {
@@ -55,10 +55,14 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
   }, [lines]);
 
   const isReady = state === 'ready';
-  const canEdit = CAN_EDIT.has(state) && status?.job?.state !== 'running';
+  const canEdit = canStart(state) && status?.job?.state !== 'running';
   const diagnosis = shownDiagnosis(status);
   const { start, stop, install, cancelInstall } = actions;
-  const { choose } = form;
+  const { choose, setValues, values } = form;
+  const putPatch = useCallback(
+    (patch: DiagnosisPatch) => setValues({ ...values, ...patch.options }),
+    [setValues, values],
+  );
 
   const showLine = useCallback((seq: number) => {
     setFocus({ seq, n: Date.now() });
@@ -134,7 +138,14 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
         onCancelInstall={onCancelInstall}
         onQuoteClick={showLine}
       />
-      <LogPanel ref={logPanel} lines={lines} connected={connected} skipped={skipped} focus={focus} />
+      <LogPanel
+        ref={logPanel}
+        lines={lines}
+        connected={connected}
+        skipped={skipped}
+        focus={focus}
+        launchStartSeq={status?.logStartSeq ?? null}
+      />
       <ReportActions build={buildBundle} />
       <LaunchHistory
         launches={history?.launches}
@@ -143,7 +154,7 @@ export function EngineConsole({ stream }: { stream: EngineStream }) {
         autoOpen={!isReady}
         onLaunchAgain={launchAgain}
       />
-      <PasteLog />
+      <PasteLog onUsePatch={putPatch} />
     </div>
   );
 }

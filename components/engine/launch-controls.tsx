@@ -2,6 +2,7 @@
 // last request.
 import { Button } from '@/components/ui/button';
 import type { ApiError } from '@/lib/api-error';
+import { isRunning, canStart as startable, canStop as stoppable } from '@/lib/engine/state-machine';
 import type { EngineState } from '@/lib/engine/types';
 
 export interface LaunchControlsProps {
@@ -26,9 +27,9 @@ export function LaunchControls({
   onStop,
   onRestart,
 }: LaunchControlsProps) {
-  const canStart = state === 'stopped' || state === 'crashed' || state === 'failed';
-  const canStop = state === 'starting' || state === 'ready' || state === 'orphaned';
-  const canRestart = state === 'starting' || state === 'ready';
+  const canStart = startable(state);
+  const canStop = stoppable(state);
+  const canRestart = isRunning(state);
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -40,7 +41,13 @@ export function LaunchControls({
         >
           Start
         </Button>
-        <Button variant="danger" data-testid="stop-button" disabled={!canStop || isBusy} onClick={onStop}>
+        {/* Red only while there is something to stop: a disabled red outline reads as live. */}
+        <Button
+          variant={canStop ? 'danger' : 'secondary'}
+          data-testid="stop-button"
+          disabled={!canStop || isBusy}
+          onClick={onStop}
+        >
           {state === 'stopping' ? 'Stopping…' : 'Stop'}
         </Button>
         <Button

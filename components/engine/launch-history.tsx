@@ -21,6 +21,7 @@ const TONE: Record<LaunchRecord['outcome'], string> = {
   crashed: 'text-danger',
   failed: 'text-danger',
   stopped: 'text-muted-foreground',
+  running: 'text-muted-foreground',
 };
 
 export const LaunchHistory = memo(function LaunchHistory({

@@ -20,7 +20,8 @@ export function LiveMetrics({ metrics, samples }: LiveMetricsProps) {
         No live figures: {metrics.reason}
       </p>
     );
-  const rate = latestRate(samples);
+  // Idle is 0 tokens/s, also before a second sample gives a rate (the chat's stats say 0 too, not "–").
+  const rate = latestRate(samples) ?? (metrics.requestsRunning === 0 ? 0 : null);
   return (
     <dl data-testid="live-metrics" className="grid grid-cols-2 gap-2">
       <Figure

@@ -1,14 +1,14 @@
-// The log's filters: levels (with counts of errors and warnings), "short lines", and the stream.
+// The log's filters: levels (with counts of errors and warnings) and the stream; below them, how lines are
+// shown (log-view-toggles).
 import type { LogFilter } from '@/lib/client/log-filter';
 import type { LogLevel } from '@/lib/client/log-level';
 import type { LogStream } from '@/lib/engine/types';
+import { LogViewToggles, type LogViewTogglesProps } from './log-view-toggles';
 
-export interface LogFiltersProps {
+export interface LogFiltersProps extends LogViewTogglesProps {
   counts: Record<LogLevel, number>;
   filter: LogFilter;
   onFilterChange(filter: LogFilter): void;
-  isShort: boolean;
-  onShortChange(isShort: boolean): void;
 }
 
 const LABEL: Record<LogLevel, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
@@ -19,50 +19,44 @@ const ON: Record<LogLevel, string> = {
 };
 const CHIP =
   'h-7 rounded-full border px-2.5 text-xs font-medium transition focus-visible:outline-2 focus-visible:outline-ring';
+// A level with nothing to show is not coloured: a red "Errors 0" reads as an alarm.
 const OFF = 'border-border text-muted-foreground line-through opacity-70';
 
-export function LogFilters({ counts, filter, onFilterChange, isShort, onShortChange }: LogFiltersProps) {
+export function LogFilters({ counts, filter, onFilterChange, ...view }: LogFiltersProps) {
   const toggle = (level: LogLevel) =>
     onFilterChange({ ...filter, levels: { ...filter.levels, [level]: !filter.levels[level] } });
   return (
-    <div className="flex flex-wrap items-center gap-1.5">
-      {(['error', 'warning', 'info'] as const).map((level) => (
-        <button
-          key={level}
-          type="button"
-          aria-pressed={filter.levels[level]}
-          data-testid={`log-level-${level}`}
-          onClick={() => toggle(level)}
-          className={`${CHIP} ${filter.levels[level] ? ON[level] : OFF}`}
+    <>
+      <div className="flex flex-wrap items-center gap-1.5">
+        {(['error', 'warning', 'info'] as const).map((level) => (
+          <button
+            key={level}
+            type="button"
+            aria-pressed={filter.levels[level]}
+            data-testid={`log-level-${level}`}
+            onClick={() => toggle(level)}
+            className={`${CHIP} ${filter.levels[level] ? (level === 'info' || counts[level] > 0 ? ON[level] : ON.info) : OFF}`}
+          >
+            {LABEL[level]}
+            {level !== 'info' && (
+              <span className="ml-1 tabular-nums">{counts[level].toLocaleString('en')}</span>
+            )}
+          </button>
+        ))}
+        <select
+          aria-label="Stream"
+          data-testid="log-stream-filter"
+          value={filter.stream}
+          onChange={(e) => onFilterChange({ ...filter, stream: e.target.value as LogStream | 'all' })}
+          className="ml-auto h-7 rounded-md border border-border bg-background px-1.5 text-xs"
         >
-          {LABEL[level]}
-          {level !== 'info' && (
-            <span className="ml-1 tabular-nums">{counts[level].toLocaleString('en')}</span>
-          )}
-        </button>
-      ))}
-      <button
-        type="button"
-        aria-pressed={isShort}
-        data-testid="log-short"
-        title="Hide the process prefix and date on each line (copy all and download keep them)"
-        onClick={() => onShortChange(!isShort)}
-        className={`ml-auto h-7 rounded-md border border-border px-2 text-xs font-medium transition focus-visible:outline-2 focus-visible:outline-ring ${isShort ? 'bg-muted text-foreground' : 'text-muted-foreground'}`}
-      >
-        Short lines
-      </button>
-      <select
-        aria-label="Stream"
-        data-testid="log-stream-filter"
-        value={filter.stream}
-        onChange={(e) => onFilterChange({ ...filter, stream: e.target.value as LogStream | 'all' })}
-        className="h-7 rounded-md border border-border bg-background px-1.5 text-xs"
-      >
-        <option value="all">All streams</option>
-        <option value="stdout">stdout</option>
-        <option value="stderr">stderr</option>
-        <option value="system">app</option>
-      </select>
-    </div>
+          <option value="all">All streams</option>
+          <option value="stdout">stdout</option>
+          <option value="stderr">stderr</option>
+          <option value="system">app</option>
+        </select>
+      </div>
+      <LogViewToggles {...view} />
+    </>
   );
 }

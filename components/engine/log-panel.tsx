@@ -1,11 +1,13 @@
 'use client';
 // The live log: toolbar, the windowed list, and the "paused" bar while the reader looks at older lines.
-// Jumps (a search match, the line a diagnosis quotes) stop following and mark the line.
+// It works on the current launch without the app's own probes unless asked (log-scope); jumps (a search
+// match, the line a diagnosis quotes) stop following and mark the line, widening the scope if it hides it.
 import { memo, type Ref, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLogSearch } from '@/hooks/use-log-search';
 import { countLevels, filterLines, isFiltering, type LogFilter, SHOW_ALL } from '@/lib/client/log-filter';
 import type { ClientLogLine } from '@/lib/client/log-level';
 import { indexOfSeq, lowerBound } from '@/lib/client/log-merge';
+import { scopeLines } from '@/lib/client/log-scope';
 import { LogList, type LogListHandle } from './log-list';
 import { LogToolbar } from './log-toolbar';
 
@@ -20,11 +22,17 @@ export interface LogPanelProps {
   connected: boolean;
   skipped: number;
   focus: LogFocus | null;
+  /** Seq of the current launch's first line (the status says it); earlier lines are earlier launches'. */
+  launchStartSeq: number | null;
   ref?: Ref<HTMLElement>;
 }
 
-export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focus, ref }: LogPanelProps) {
+export const LogPanel = memo(function LogPanel(props: LogPanelProps) {
+  const { lines: all, connected, skipped, focus, launchStartSeq, ref } = props;
   const [filter, setFilter] = useState<LogFilter>(SHOW_ALL);
+  const [showEarlier, setShowEarlier] = useState(false);
+  const [showProbes, setShowProbes] = useState(false);
+  const [isWrapped, setWrapped] = useState(true);
   const [isFollowing, setFollowing] = useState(true);
   const [pausedAfter, setPausedAfter] = useState(0);
   const [markedSeq, setMarkedSeq] = useState<number | null>(null);
@@ -34,9 +42,14 @@ export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focu
   const lastSeq = useRef(0);
   const handled = useRef<LogFocus | null>(null);
   useLayoutEffect(() => {
-    lastSeq.current = lines.at(-1)?.seq ?? 0;
-  }, [lines]);
+    lastSeq.current = all.at(-1)?.seq ?? 0;
+  }, [all]);
 
+  const scope = useMemo(
+    () => scopeLines(all, { launchStartSeq, showEarlier, showProbes }),
+    [all, launchStartSeq, showEarlier, showProbes],
+  );
+  const { lines } = scope;
   const visible = useMemo(() => filterLines(lines, filter), [lines, filter]);
   const counts = useMemo(() => countLevels(lines), [lines]);
   const search = useLogSearch(visible, list);
@@ -52,12 +65,19 @@ export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focu
     setFilter(next);
     search.resetCursor();
   };
+  const changeScope = (change: () => void) => {
+    change();
+    search.resetCursor();
+  };
 
   useEffect(() => {
     if (!focus || handled.current === focus) return;
     const index = indexOfSeq(visible, focus.seq);
-    if (index < 0 && isFiltering(filter) && indexOfSeq(lines, focus.seq) >= 0) {
-      setFilter(SHOW_ALL); // the line is hidden by a filter: show everything, then come back here
+    if (index < 0 && indexOfSeq(all, focus.seq) >= 0 && (isFiltering(filter) || lines !== all)) {
+      // The line is hidden by a filter or the scope: show everything, then come back here.
+      setFilter(SHOW_ALL);
+      setShowEarlier(true);
+      setShowProbes(true);
       return;
     }
     handled.current = focus;
@@ -68,7 +88,7 @@ export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focu
     setNotice(null);
     list.current?.scrollToIndex(index);
     setMarkedSeq(focus.seq);
-  }, [focus, visible, filter, lines]);
+  }, [focus, visible, filter, lines, all]);
 
   return (
     <section
@@ -90,6 +110,14 @@ export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focu
         onStep={search.step}
         isShort={isShort}
         onShortChange={setShort}
+        isWrapped={isWrapped}
+        onWrappedChange={setWrapped}
+        earlier={scope.earlier}
+        showEarlier={showEarlier}
+        onShowEarlierChange={(value) => changeScope(() => setShowEarlier(value))}
+        probes={scope.probes}
+        showProbes={showProbes}
+        onShowProbesChange={(value) => changeScope(() => setShowProbes(value))}
         copyAll={() => visible.map((l) => l.text).join('\n')}
       />
       {(skipped > 0 || notice) && (
@@ -106,11 +134,12 @@ export const LogPanel = memo(function LogPanel({ lines, connected, skipped, focu
           activeSeq={search.activeSeq}
           markedSeq={markedSeq}
           isShort={isShort}
+          isWrapped={isWrapped}
           onFollowChange={onFollowChange}
         />
         {lines.length === 0 && (
           <p className="pointer-events-none absolute inset-x-0 top-3 text-center text-xs text-muted-foreground">
-            No output yet.
+            {all.length > 0 ? 'No output from this launch yet.' : 'No output yet.'}
           </p>
         )}
         {lines.length > 0 && visible.length === 0 && (

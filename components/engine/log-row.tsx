@@ -1,12 +1,11 @@
-// One line of the log, at a fixed height (the list is windowed): coloured by level, search matches marked.
+// One line of the log, one row high or, wrapped, as many rows as its text needs (the list is windowed and
+// places rows by these heights): coloured by level, search matches marked.
 import { memo } from 'react';
-import { shortLine } from '@/lib/client/log-display';
 import type { ClientLogLine } from '@/lib/client/log-level';
 import { highlightSegments } from '@/lib/client/log-search';
+import { shownText } from '@/lib/client/log-wrap';
 
 export const ROW_HEIGHT = 18;
-/** Longer lines are cut on screen (copy all and the download have them whole). */
-const MAX_SHOWN_CHARS = 2000;
 
 const TONE = {
   error: 'bg-danger/[0.07] text-danger',
@@ -21,28 +20,35 @@ export interface LogRowProps {
   isMarked: boolean;
   /** Without the process prefix and date (the full line is the row's tooltip). */
   isShort: boolean;
+  /** Broken across rows to fit the pane; otherwise one row that scrolls sideways. */
+  isWrapped: boolean;
+  /** Its height in px, from the list's layout. */
+  height: number;
 }
 
-export const LogRow = memo(function LogRow({ line, query, isActive, isMarked, isShort }: LogRowProps) {
-  const full = isShort ? shortLine(line.text) : line.text;
-  const text = full.length > MAX_SHOWN_CHARS ? `${full.slice(0, MAX_SHOWN_CHARS)} …` : full;
+export const LogRow = memo(function LogRow(props: LogRowProps) {
+  const { line, query, isActive, isMarked, isShort, isWrapped, height } = props;
+  const text = shownText(line.text, isShort);
   const tone = line.level === 'info' && line.stream === 'system' ? 'text-primary' : TONE[line.level];
   const emphasis = isMarked
     ? 'bg-primary/20 shadow-[inset_3px_0_0_var(--primary)]'
     : isActive
       ? 'bg-primary/10'
       : '';
+  // break-spaces + break-all: every character takes one cell, so the rows are what log-wrap counted.
+  const wrap = isWrapped ? 'whitespace-break-spaces break-all' : 'whitespace-pre';
   return (
     <div
       data-testid="log-line"
       data-seq={line.seq}
       data-level={line.level}
       data-stream={line.stream}
+      data-probe={line.probe || undefined}
       data-marked={isMarked || undefined}
       data-active={isActive || undefined}
-      title={isShort && full !== line.text ? line.text : undefined}
-      style={{ height: ROW_HEIGHT, lineHeight: `${ROW_HEIGHT}px` }}
-      className={`overflow-hidden px-3 whitespace-pre ${tone} ${emphasis}`}
+      title={isShort && text !== line.text ? line.text : undefined}
+      style={{ height, lineHeight: `${ROW_HEIGHT}px` }}
+      className={`overflow-hidden px-3 ${wrap} ${tone} ${emphasis}`}
     >
       {text === '' ? '\u00a0' : query ? <Highlighted text={text} query={query} /> : text}
     </div>

@@ -56,6 +56,14 @@ export function LogToolbar({ connected, total, copyAll, ...rest }: LogToolbarPro
         onFilterChange={rest.onFilterChange}
         isShort={rest.isShort}
         onShortChange={rest.onShortChange}
+        isWrapped={rest.isWrapped}
+        onWrappedChange={rest.onWrappedChange}
+        earlier={rest.earlier}
+        showEarlier={rest.showEarlier}
+        onShowEarlierChange={rest.onShowEarlierChange}
+        probes={rest.probes}
+        showProbes={rest.showProbes}
+        onShowProbesChange={rest.onShowProbesChange}
       />
     </div>
   );

@@ -1,6 +1,8 @@
 'use client';
 // One launch option as a form control chosen from its JSON Schema type: checkbox, select, number, flag
-// list or text; with its range as a hint and its problem, if any, below it.
+// list or text; with its range as a hint and its problem, if any, below it — for an empty field only once
+// the person has typed in it (a fresh form is not a list of mistakes).
+import { useState } from 'react';
 import type { JsonSchemaProperty } from '@/lib/client/types';
 import { INPUT } from './field-styles';
 import { FlagsInput } from './flags-input';
@@ -12,6 +14,8 @@ export interface OptionFieldProps {
   error?: string;
   /** For the extra-flags field: the flags the engine accepts. */
   extraFlags?: string[];
+  /** For the extra-flags field: where that list came from ("Flags from vLLM 0.11.0's help."). */
+  flagSource?: string;
   onChange(value: unknown): void;
 }
 
@@ -22,7 +26,22 @@ function rangeHint(prop: JsonSchemaProperty): string | null {
   return `${prop.minimum.toLocaleString('en')}–${prop.maximum.toLocaleString('en')}`;
 }
 
-export function OptionField({ name, prop, value, error, extraFlags, onChange }: OptionFieldProps) {
+export function OptionField({
+  name,
+  prop,
+  value,
+  error: problem,
+  extraFlags,
+  flagSource,
+  onChange: change,
+}: OptionFieldProps) {
+  const [isTouched, setTouched] = useState(false);
+  const isEmpty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  const error = isTouched || !isEmpty ? problem : undefined;
+  const onChange = (next: unknown) => {
+    setTouched(true);
+    change(next);
+  };
   const id = `option-${name}`;
   const label = prop.description ?? name;
   const type = Array.isArray(prop.type) ? prop.type[0] : prop.type;
@@ -82,10 +101,11 @@ export function OptionField({ name, prop, value, error, extraFlags, onChange }: 
         value={value}
         invalid={Boolean(error)}
         describedBy={described}
+        suggestions={extraFlags ?? []}
         onChange={onChange}
       />
     );
-    hint = extraFlags?.length ? 'space-separated, e.g. --seed 1' : null;
+    hint = extraFlags?.length ? 'space-separated, e.g. --seed 1; type -- for this engine’s flags' : null;
   } else {
     control = (
       <input
@@ -112,11 +132,10 @@ export function OptionField({ name, prop, value, error, extraFlags, onChange }: 
           {error}
         </p>
       )}
-      {extraFlags && extraFlags.length > 0 && (
-        <details className="text-xs text-muted-foreground">
-          <summary className="cursor-pointer select-none">Flags this engine accepts</summary>
-          <p className="mt-1 font-mono leading-5 break-words">{extraFlags.join(' ')}</p>
-        </details>
+      {flagSource && (
+        <p data-testid="flag-source" className="text-[11px] text-muted-foreground">
+          {flagSource}
+        </p>
       )}
     </div>
   );

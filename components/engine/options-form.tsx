@@ -1,8 +1,10 @@
 'use client';
+import { useCapabilities } from '@/hooks/use-capabilities';
 // The launch options of a profile, as a form built from its option schema (JSON Schema from zod): the common
 // options first, the rest under "Advanced". Problems the schema finds are shown under their field.
 import type { OptionValues } from '@/lib/client/engine-command';
 import type { JsonSchemaProperty, ProfileSummary } from '@/lib/client/types';
+import { flagSourceLine } from '@/lib/engine/engine-help-table';
 import { OptionField } from './option-field';
 
 export interface OptionsFormProps {
@@ -32,6 +34,8 @@ const PRIMARY = new Set([
 
 export function OptionsForm({ profile, values, onChange, errors, disabled }: OptionsFormProps) {
   const entries = Object.entries(profile.optionSchema.properties ?? {});
+  // The installed engine's own flags replace the built-in list once it has answered.
+  const { capabilities } = useCapabilities(profile.id);
   const set = (key: string, value: unknown) => {
     const next = { ...values };
     if (value === undefined || value === '') delete next[key];
@@ -48,7 +52,8 @@ export function OptionsForm({ profile, values, onChange, errors, disabled }: Opt
           prop={prop}
           value={values[key]}
           error={errors[key]}
-          extraFlags={key === 'extraArgs' ? profile.extraFlags : undefined}
+          extraFlags={key === 'extraArgs' ? (capabilities?.extraFlags ?? profile.extraFlags) : undefined}
+          flagSource={key === 'extraArgs' && capabilities ? flagSourceLine(capabilities) : undefined}
           onChange={(v) => set(key, v)}
         />
       ));

@@ -1,15 +1,26 @@
 'use client';
 // "Paste a log": a vLLM log from elsewhere (a notebook cell, a Docker container) gets the same diagnosis as
-// a launch from here.
+// a launch from here; a fix that is an option change can be put into the launch settings (nothing relaunches:
+// the log came from elsewhere).
 import { memo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useDiagnose } from '@/hooks/use-diagnose';
-import { ENGINE_NAMES } from '@/lib/diagnosis';
+import { type DiagnosisPatch, ENGINE_NAMES } from '@/lib/diagnosis';
 import { CollapsibleSection } from './collapsible-section';
 import { DiagnosisCard } from './diagnosis-card';
 
-export const PasteLog = memo(function PasteLog() {
+export interface PasteLogProps {
+  /** Puts a fix's option changes into the launch form. */
+  onUsePatch(patch: DiagnosisPatch): void;
+}
+
+/** "Relaunch with context 50,512" → "Use context 50,512 in the launch settings". */
+const settingsLabel = (patch: DiagnosisPatch) =>
+  `Use ${patch.label.replace(/^Relaunch (?:with )?/, '')} in the launch settings`;
+
+export const PasteLog = memo(function PasteLog({ onUsePatch }: PasteLogProps) {
   const [text, setText] = useState('');
+  const [applied, setApplied] = useState<DiagnosisPatch | null>(null);
   const { diagnose, result, error, isBusy, reset } = useDiagnose();
   return (
     <CollapsibleSection
@@ -35,6 +46,7 @@ export const PasteLog = memo(function PasteLog() {
           value={text}
           onChange={(e) => {
             setText(e.target.value);
+            setApplied(null);
             if (result || error) reset();
           }}
           rows={6}
@@ -59,12 +71,24 @@ export const PasteLog = memo(function PasteLog() {
             diagnosis={result.diagnosis}
             context="From the pasted log"
             data-testid="paste-log-diagnosis"
+            patchLabel={result.diagnosis.patch ? settingsLabel(result.diagnosis.patch) : undefined}
+            onApplyPatch={() => {
+              const patch = result.diagnosis?.patch;
+              if (!patch) return;
+              onUsePatch(patch);
+              setApplied(patch);
+            }}
           />
         )}
         {result?.diagnosis?.engine && (
           <p data-testid="paste-log-engine" className="mt-1 text-xs text-muted-foreground">
             Read as a {ENGINE_NAMES[result.diagnosis.engine]} log
             {result.diagnosis.engineGuessed ? ' (guessed from its wording)' : ''}.
+          </p>
+        )}
+        {applied && (
+          <p data-testid="paste-log-applied" role="status" className="mt-2 text-xs text-muted-foreground">
+            Set in the launch settings; Start uses it.
           </p>
         )}
         {result && !result.diagnosis && (

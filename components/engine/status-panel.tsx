@@ -21,6 +21,8 @@ export interface StatusPanelProps {
 }
 
 const ENDED = new Set(['crashed', 'failed', 'orphaned']);
+/** States in which the model shown is the one running (or about to): otherwise it is the last launch's. */
+const LIVE = new Set(['starting', 'ready', 'stopping', 'orphaned']);
 
 export function StatusPanel({ status, timeline, connected, isExplained, children }: StatusPanelProps) {
   const state = status?.state ?? 'stopped';
@@ -47,7 +49,11 @@ export function StatusPanel({ status, timeline, connected, isExplained, children
           <span
             data-testid="model-id"
             className={`min-w-0 truncate font-mono text-sm ${isReady ? '' : 'text-muted-foreground'}`}
+            title={
+              LIVE.has(state) ? undefined : 'The model of the last launch, not the profile selected below'
+            }
           >
+            {LIVE.has(state) ? null : <span className="font-sans text-xs">Last launch: </span>}
             {status.model.id}
             {status.model.maxModelLen ? (
               <span className="text-muted-foreground">

@@ -1,10 +1,9 @@
 'use client';
 // The whole page: top bar, conversation sidebar (a drawer on phones), the open conversation, the engine
 // console pane and the settings sheet. It owns the page-wide state and hands each part what it needs.
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { ChatView } from '@/components/chat/chat-view';
 import { SettingsPanel } from '@/components/chat/settings-panel';
-import { EngineConsole } from '@/components/engine/engine-console';
 import { Sheet } from '@/components/ui/sheet';
 import { useChatCurrent } from '@/hooks/use-chat-current';
 import { useChatGeneration } from '@/hooks/use-chat-generation';
@@ -12,6 +11,7 @@ import { useChatSettings } from '@/hooks/use-chat-settings';
 import { useConsoleOpen } from '@/hooks/use-console-open';
 import { useConversations } from '@/hooks/use-conversations';
 import { useEngineStream } from '@/hooks/use-engine-stream';
+import { EngineViewContext } from '@/hooks/use-engine-view';
 import { useMediaQuery } from '@/hooks/use-media-query';
 import { useProfiles } from '@/hooks/use-profiles';
 import { effectiveParams } from '@/lib/client/chat-settings';
@@ -22,6 +22,13 @@ import { TopBar } from './top-bar';
 
 type SidebarMessage = ConversationSidebarProps['message'];
 
+// The console (launch form, machine check, log, history, diagnosis rules and option schemas) is a large part
+// of the page's code: it is loaded in a chunk of its own, and rendered from the first time it opens, so a page
+// opened on a ready engine hydrates the chat alone.
+const EngineConsole = lazy(() =>
+  import('@/components/engine/engine-console').then((m) => ({ default: m.EngineConsole })),
+);
+
 export function AppShell() {
   const stream = useEngineStream();
   const { status } = stream;
@@ -29,7 +36,9 @@ export function AppShell() {
   const { settings, update: updateSettings } = useChatSettings();
   const { conversations, rename, remove, exportOne, exportAll, importFile } = useConversations();
   const { currentId, setCurrentId, restored } = useChatCurrent(conversations);
-  const [consoleOpen, setConsoleOpen] = useConsoleOpen(status?.state ?? null);
+  const [consoleOpen, setConsoleOpen, consoleOpenedByPerson] = useConsoleOpen(status?.state ?? null);
+  const [hasConsole, setHasConsole] = useState(false);
+  if (consoleOpen && !hasConsole) setHasConsole(true);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [sidebarMessage, setSidebarMessage] = useState<SidebarMessage>(null);
@@ -104,6 +113,7 @@ export function AppShell() {
   );
 
   const current = conversations?.find((c) => c.id === currentId) ?? null;
+  const engineView = useMemo(() => ({ status, openConsole }), [status, openConsole]);
   const sidebar = (
     <ConversationSidebar
       conversations={conversations}
@@ -134,22 +144,28 @@ export function AppShell() {
           {isWide && sidebar}
         </aside>
         <main className="min-w-0 flex-1">
-          {restored && (
-            <ChatView
-              conversationId={currentId}
-              title={current?.title ?? null}
-              isReady={isReady}
-              modelId={modelId}
-              imageLimits={imageLimits}
-              generation={generation}
-              onConversationCreated={setCurrentId}
-              onOpenConsole={openConsole}
-              onExport={onExport}
-            />
-          )}
+          <EngineViewContext value={engineView}>
+            {restored && (
+              <ChatView
+                conversationId={currentId}
+                title={current?.title ?? null}
+                isReady={isReady}
+                modelId={modelId}
+                imageLimits={imageLimits}
+                generation={generation}
+                onConversationCreated={setCurrentId}
+                onOpenConsole={openConsole}
+                onExport={onExport}
+              />
+            )}
+          </EngineViewContext>
         </main>
-        <ConsolePane open={consoleOpen} onClose={closeConsole}>
-          <EngineConsole stream={stream} />
+        <ConsolePane open={consoleOpen} openedByPerson={consoleOpenedByPerson} onClose={closeConsole}>
+          {hasConsole && (
+            <Suspense fallback={<p className="text-sm text-muted-foreground">Loading the console…</p>}>
+              <EngineConsole stream={stream} />
+            </Suspense>
+          )}
         </ConsolePane>
       </div>
       <Sheet

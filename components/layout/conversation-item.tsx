@@ -90,14 +90,18 @@ function ConversationItemView({
         data-testid="conversation-item"
         aria-current={isCurrent ? 'page' : undefined}
         onClick={() => onSelect(conversation.id)}
-        className="flex h-9 min-w-0 flex-1 items-center gap-2 rounded-lg px-2.5 text-left focus-visible:outline-2 focus-visible:outline-ring"
+        // Room for the rename/delete buttons wherever they show (always on touch, on hover or focus with a
+        // mouse), so they never draw over the title.
+        className="flex h-9 min-w-0 flex-1 items-center gap-2 rounded-lg py-0 pr-16 pl-2.5 text-left focus-visible:outline-2 focus-visible:outline-ring pointer-fine:pr-2.5 pointer-fine:group-hover/item:pr-16 pointer-fine:group-focus-within/item:pr-16"
       >
         {isStreaming && (
           <span className="size-1.5 shrink-0 animate-pulse rounded-full bg-primary">
             <span className="sr-only">Replying:</span>
           </span>
         )}
-        <span className="truncate">{conversation.title}</span>
+        <span className="truncate" title={conversation.title}>
+          {conversation.title}
+        </span>
       </button>
       <div className="absolute right-1 flex items-center rounded-md bg-inherit opacity-100 pointer-fine:opacity-0 pointer-fine:group-focus-within/item:opacity-100 pointer-fine:group-hover/item:opacity-100">
         <IconButton

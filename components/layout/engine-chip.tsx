@@ -1,4 +1,5 @@
 // The engine at a glance in the top bar: state and model; a click opens the engine console.
+import { ChevronRightIcon } from '@/components/ui/icons';
 import type { EngineStatus } from '@/lib/engine/types';
 
 const DOT: Record<string, string> = {
@@ -42,7 +43,7 @@ export function EngineChip({ status, connected, isConsoleOpen, onToggle }: Engin
       aria-controls="engine-console"
       aria-label={`Engine: ${LABEL[state] ?? 'connecting'}${detail ? `, ${detail}` : ''}. ${isConsoleOpen ? 'Close' : 'Open'} the engine console`}
       onClick={onToggle}
-      className="inline-flex h-8 max-w-[13rem] min-w-0 items-center gap-2 rounded-full border border-border bg-card px-3 text-xs font-medium transition hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring sm:max-w-[22rem]"
+      className="inline-flex h-8 max-w-[13rem] min-w-0 cursor-pointer items-center gap-2 rounded-md border border-input bg-card py-0 pr-2 pl-3 text-xs font-medium shadow-xs transition hover:bg-muted active:translate-y-px focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring aria-expanded:bg-muted sm:max-w-[22rem]"
     >
       <span
         aria-hidden
@@ -50,8 +51,17 @@ export function EngineChip({ status, connected, isConsoleOpen, onToggle }: Engin
       />
       <span className="shrink-0">{unhealthy ? 'Unhealthy' : (LABEL[state] ?? 'Connecting…')}</span>
       {detail && (
-        <span className="min-w-0 truncate font-mono font-normal text-muted-foreground">{detail}</span>
+        // On a phone the state alone: the app's name keeps its room (the console shows the model).
+        <span className="hidden min-w-0 truncate font-mono font-normal text-muted-foreground min-[26rem]:inline">
+          {detail}
+        </span>
       )}
+      <ChevronRightIcon
+        aria-hidden
+        data-testid="engine-chip-caret"
+        size={14}
+        className={`shrink-0 text-muted-foreground transition-transform ${isConsoleOpen ? 'rotate-90' : ''}`}
+      />
     </button>
   );
 }

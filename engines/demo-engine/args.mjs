@@ -2,6 +2,7 @@
 // accepted, and the same failure shape (usage line + `prog: error: ...` on stderr, exit status 2).
 // Flags vLLM has but the demo does not need are accepted and only echoed in the `non-default args` log line.
 
+import { VERSION } from './context.mjs';
 import { FAILURE_KINDS } from './failures.mjs';
 import { GROUNDING_FORMATS } from './grounding.mjs';
 
@@ -71,6 +72,7 @@ export const SPECS = [
     metavar: 'KIND',
   }),
   spec('--hang', 'bool', undefined, 'print the early log, never become ready'),
+  spec('--shutdown-seconds', 'float', 0, 'how long a clean shutdown takes after SIGTERM/SIGINT'),
   spec('--chunk-error-after', 'int', undefined, 'in-band error chunk after N chunks', { metavar: 'N' }),
   spec('--flood-lines', 'int', 0, 'print N numbered log lines once ready', { metavar: 'N' }),
   spec('--ready-stamp-file', 'str', undefined, 'write Date.now() here at the first /health 200', {
@@ -95,13 +97,37 @@ function usage() {
   return `${lines.join('\n')}\n`;
 }
 
-function help() {
-  const rows = SPECS.map((s) => {
-    const name = s.type === 'bool' ? s.flag : `${s.flag} ${metavarOf(s)}`;
+/** Flags `--help` shows itself, like vLLM's top-level options; the rest only under `--help=all`. */
+const TOP_LEVEL = new Set(['--model', '--host', '--port', '--api-key', '--disable-log-stats']);
+
+/** @param {Spec[]} specs */
+function rows(specs) {
+  return specs.map((s) => {
+    const alias = s.alias ? `, ${s.alias}${s.type === 'bool' ? '' : ` ${metavarOf(s)}`}` : '';
+    const name = s.type === 'bool' ? s.flag : `${s.flag} ${metavarOf(s)}${alias}`;
     const extra = s.choices ? ` {${s.choices.join(',')}}` : s.def !== undefined ? ` (default: ${s.def})` : '';
     return `  ${name.padEnd(40)} ${s.help}${extra}`;
   });
-  return `${usage()}\nA stand-in for vLLM's OpenAI-compatible server.\n\noptions:\n  -h, --help\n${rows.join('\n')}\n`;
+}
+
+const EPILOG = `For full list:            ${PROG} --help=all\nFor a flag:               ${PROG} --help=max-model-len\n`;
+
+/**
+ * vLLM ≥ 0.10 answers `--help` with its top-level options and a list of groups, and `--help=all` with every
+ * flag in argparse's layout; `--help=<word>` lists the flags containing the word.
+ * @param {string} keyword
+ */
+function help(keyword) {
+  const head = `${usage()}\nA stand-in for vLLM's OpenAI-compatible server.\n\noptions:\n  -h, --help                               show this help message and exit\n`;
+  if (keyword === 'all') return `${head}${rows(SPECS).join('\n')}\n\n${EPILOG}`;
+  if (keyword) {
+    const word = keyword.toLowerCase().replaceAll('_', '-');
+    const found = SPECS.filter((s) => s.flag.includes(word));
+    if (found.length === 0) return `No group or arguments matching '${word}'.\n`;
+    return `Arguments matching '${word}':\n${rows(found).join('\n')}\n`;
+  }
+  const top = rows(SPECS.filter((s) => TOP_LEVEL.has(s.flag)));
+  return `${head}${top.join('\n')}\n\nConfig Groups:\n  Engine                  the engine's own flags (--help=all)\n\n${EPILOG}`;
 }
 
 /** @param {string} message */
@@ -162,7 +188,9 @@ export function parseArgs(argv, env) {
   /** @type {string[]} */ const positional = [];
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] ?? '';
-    if (token === '-h' || token === '--help') return { exitCode: 0, stdout: help() };
+    if (token === '-h' || token === '--help') return { exitCode: 0, stdout: help('') };
+    if (token.startsWith('--help=')) return { exitCode: 0, stdout: help(token.slice('--help='.length)) };
+    if (token === '--version' || token === '-v') return { exitCode: 0, stdout: `${VERSION}\n` };
     if (!token.startsWith('-') || /^-\d/.test(token)) {
       // `vllm serve MODEL` spelling: a leading `serve` is skipped and one positional is the model.
       if (!(i === 0 && token === 'serve')) positional.push(token);

@@ -6,6 +6,7 @@ const samples: ChatEvent[] = [
   { type: 'reasoning', text: 'Line one\nline two\r\n\u2028 "quoted" </think> ✓' },
   { type: 'content', text: 'data: not a field\n\nevent: nor this' },
   { type: 'usage', prompt: 31, completion: 21, reasoning: 9 },
+  { type: 'usage', prompt: 31, completion: 21, reasoning: 9, reasoningTokens: 9 },
   { type: 'usage', prompt: 31, completion: 21 },
   { type: 'error', code: 'InternalServerError', message: 'CUDA out of memory' },
   { type: 'done', finishReason: 'length', ttftMs: 812.5, durationMs: 4021 },

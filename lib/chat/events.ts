@@ -13,6 +13,11 @@ export type UsageEvent = {
   completion: number;
   /** Part of `completion` spent thinking; only when the engine reports it. */
   reasoning?: number;
+  /**
+   * The same count under the name the OpenAI usage object gives it (`completion_tokens_details.
+   * reasoning_tokens`); always equal to `reasoning` when present. Added later: older clients ignore it.
+   */
+  reasoningTokens?: number;
 };
 export type ErrorEvent = { type: 'error'; code: string; message: string };
 export type DoneEvent = {
@@ -38,7 +43,12 @@ const payloadSchemas = {
   generation: z.object({ id: z.string(), model: z.string() }),
   reasoning: z.object({ text: z.string() }),
   content: z.object({ text: z.string() }),
-  usage: z.object({ prompt: count, completion: count, reasoning: count.optional() }),
+  usage: z.object({
+    prompt: count,
+    completion: count,
+    reasoning: count.optional(),
+    reasoningTokens: count.optional(),
+  }),
   error: z.object({ code: z.string(), message: z.string() }),
   done: z.object({ finishReason: z.string().nullable(), ttftMs: millis.nullable(), durationMs: millis }),
 } satisfies Record<ChatEventType, z.ZodType>;

@@ -78,7 +78,7 @@ describe('reasoning fields', () => {
       { type: 'reasoning', text: ' 6 × 7.' },
       { type: 'content', text: 'The answer' },
       { type: 'content', text: ' is **42**.' },
-      { type: 'usage', prompt: 31, completion: 21, reasoning: 9 },
+      { type: 'usage', prompt: 31, completion: 21, reasoning: 9, reasoningTokens: 9 },
       // first token in the 2nd message (clock 1020), [DONE] in the 8th (clock 1080), start at 900
       { type: 'done', finishReason: 'stop', ttftMs: 120, durationMs: 180 },
     ]);
@@ -124,6 +124,7 @@ describe('usage', () => {
       prompt: 10,
       completion: 5,
       reasoning: 3,
+      reasoningTokens: 3,
     });
     expect(run([usageChunk(10, 5)]).events[0]).toEqual({ type: 'usage', prompt: 10, completion: 5 });
   });

@@ -168,7 +168,9 @@ export class StreamNormalizer {
 
   private usageEvent(usage: ChunkUsage): UsageEvent {
     this.usageSent = true;
-    return { type: 'usage', ...usage };
+    const event: UsageEvent = { type: 'usage', ...usage };
+    if (usage.reasoning !== undefined) event.reasoningTokens = usage.reasoning;
+    return event;
   }
 
   private doneEvent(): DoneEvent {

@@ -7,11 +7,15 @@ describe('deriveTitle', () => {
     expect(deriveTitle('\n\n- [a link](http://x) here')).toBe('a link here');
   });
 
-  it('cuts long text at a word and marks the cut', () => {
-    const title = deriveTitle('Explain the difference between TCP and UDP with examples from real protocols');
+  it('keeps the whole first line: the view cuts it to its width', () => {
+    const text = 'Explain the difference between TCP and UDP with examples from real protocols';
+    expect(deriveTitle(text)).toBe(text);
+  });
+
+  it('cuts only a very long line, at a word, and marks the cut', () => {
+    const title = deriveTitle(`${'word '.repeat(60)}end`);
     expect(title.endsWith('…')).toBe(true);
-    expect(title.length).toBeLessThanOrEqual(49);
-    expect(title).toBe('Explain the difference between TCP and UDP with…');
+    expect(title.length).toBeLessThanOrEqual(201);
   });
 
   it('falls back when there is no text', () => {

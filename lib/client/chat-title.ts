@@ -1,5 +1,6 @@
-// Conversation titles derived from the first thing the person asked.
-const MAX_TITLE = 48;
+// Conversation titles derived from the first thing the person asked. The title is stored whole (the sidebar
+// cuts it to its width); only a very long first line is cut, to keep the store small.
+const MAX_TITLE = 200;
 export const UNTITLED = 'New chat';
 
 export function deriveTitle(text: string): string {

@@ -9,6 +9,7 @@ export const ENDPOINTS = {
   engineMetrics: '/api/engine/metrics',
   engineHistory: (profile: string | null) =>
     profile ? `/api/engine/history?profile=${encodeURIComponent(profile)}` : '/api/engine/history',
+  engineCapabilities: (profile: string) => `/api/engine/capabilities?profile=${encodeURIComponent(profile)}`,
   engineInstall: '/api/engine/install',
   engineInstallCancel: '/api/engine/install/cancel',
   system: '/api/system',

@@ -31,4 +31,19 @@ describe('engine formatting', () => {
     );
     expect(describeOutcome({ outcome: 'stopped' })).toBe('stopped while starting');
   });
+
+  it('says who ended a launch and how the engine exited, never "killed" for a plain stop', () => {
+    const stopped = { outcome: 'ready', readyAfterMs: 4000, exit: { code: 0, signal: null } } as const;
+    expect(describeOutcome({ ...stopped, endedBy: 'you' })).toBe(
+      'ready after 4.0 s · stopped by you (exit 0)',
+    );
+    expect(describeOutcome({ ...stopped, endedBy: 'app-exit' })).toBe(
+      'ready after 4.0 s · stopped when the app exited (exit 0)',
+    );
+    expect(describeOutcome({ outcome: 'ready', readyAfterMs: 4000, endedBy: 'app' })).toBe(
+      'ready after 4.0 s · ended with the app',
+    );
+    expect(describeOutcome({ outcome: 'stopped', endedBy: 'app' })).toBe('ended with the app while starting');
+    expect(describeOutcome({ outcome: 'running' })).toBe('running: starting');
+  });
 });

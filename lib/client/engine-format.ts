@@ -22,29 +22,56 @@ export function formatClock(ms: number): string {
 }
 
 export interface LaunchOutcomeInput {
-  outcome: 'ready' | 'crashed' | 'failed' | 'stopped';
+  outcome: 'ready' | 'crashed' | 'failed' | 'stopped' | 'running';
+  endedBy?: 'you' | 'app-exit' | 'app';
   readyAfterMs?: number;
   exit?: { code: number | null; signal: string | null };
   error?: string;
   diagnosis?: { title: string };
 }
 
-/** "ready after 42 s", "crashed (exit 1): CUDA out of memory", "failed: …", "stopped while starting". */
+const ENDED_BY: Record<NonNullable<LaunchOutcomeInput['endedBy']>, string> = {
+  you: 'stopped by you',
+  'app-exit': 'stopped when the app exited',
+  app: 'ended with the app',
+};
+
+/** "SIGTERM", "exit 0", or null when the exit was not reported. */
+function describeExit(exit: LaunchOutcomeInput['exit']): string | null {
+  return exit?.signal ?? (exit?.code != null ? `exit ${exit.code}` : null);
+}
+
+/** How a stopped launch ended: "stopped by you (exit 0)", "ended with the app". */
+function describeEnd(launch: LaunchOutcomeInput): string {
+  const exit = launch.endedBy === 'app' ? null : describeExit(launch.exit);
+  return `${ENDED_BY[launch.endedBy ?? 'you']}${exit ? ` (${exit})` : ''}`;
+}
+
+/**
+ * "ready after 42 s · stopped by you (exit 0)", "crashed (exit 1): CUDA out of memory", "failed: …",
+ * "stopped by you while starting", "ready after 3 s · ended with the app", "running".
+ */
 export function describeOutcome(launch: LaunchOutcomeInput): string {
   const why = launch.diagnosis?.title ?? launch.error;
   switch (launch.outcome) {
-    case 'ready':
-      return launch.readyAfterMs === undefined
-        ? 'ready'
-        : `ready after ${formatDuration(launch.readyAfterMs)}`;
+    case 'ready': {
+      const ready =
+        launch.readyAfterMs === undefined ? 'ready' : `ready after ${formatDuration(launch.readyAfterMs)}`;
+      // Records from before `endedBy` existed say nothing about the end.
+      return launch.endedBy ? `${ready} · ${describeEnd(launch)}` : ready;
+    }
     case 'crashed': {
-      const exit = launch.exit?.signal ?? (launch.exit?.code != null ? `exit ${launch.exit.code}` : null);
+      const exit = describeExit(launch.exit);
       return `crashed${exit ? ` (${exit})` : ''}${why ? `: ${why}` : ''}`;
     }
     case 'failed':
       return `failed${why ? `: ${why}` : ''}`;
     case 'stopped':
-      return 'stopped while starting';
+      return launch.endedBy ? `${describeEnd(launch)} while starting` : 'stopped while starting';
+    case 'running':
+      return launch.readyAfterMs === undefined
+        ? 'running: starting'
+        : `running: ready after ${formatDuration(launch.readyAfterMs)}`;
   }
 }
 

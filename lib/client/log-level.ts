@@ -32,5 +32,13 @@ export function classifyLine(text: string): LogLevel {
 }
 
 export function toClientLine(line: LogLine): ClientLogLine {
-  return { seq: line.seq, ts: line.ts, stream: line.stream, text: line.text, level: classifyLine(line.text) };
+  const level = classifyLine(line.text);
+  return {
+    seq: line.seq,
+    ts: line.ts,
+    stream: line.stream,
+    text: line.text,
+    level,
+    ...(line.probe ? { probe: true } : {}),
+  };
 }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCommand, maskCommand, resolveOptions } from './build-command';
+import { parseLlamaServerHelp } from './engine-help';
 import { ENGINE_KIND_SPECS } from './engine-kinds';
 import { findProfile, PROFILES } from './profiles';
 
@@ -69,7 +71,12 @@ describe('argument building per profile', () => {
     const cmd = commandFor('llama-cpp', { hfRepo: 'ggml-org/gemma-3-4b-it-GGUF' });
     expect(cmd?.executable).toBe('/opt/llama-server');
     expect(cmd?.args.join(' ')).toContain('-hf ggml-org/gemma-3-4b-it-GGUF');
-    expect(cmd?.env).toEqual({ LLAMA_ARG_API_KEY: 'k3y-0123456789' });
+    // The variable llama-server's own help names for --api-key (LLAMA_API_KEY), not the LLAMA_ARG_ pattern.
+    const help = parseLlamaServerHelp(
+      readFileSync('tests/fixtures/engine-help/llama-server-help.txt', 'utf8'),
+    );
+    const keyEnv = help['--api-key']?.env ?? 'missing';
+    expect(cmd?.env).toEqual({ [keyEnv]: 'k3y-0123456789' });
   });
 
   it('external launches nothing', () => {

@@ -18,6 +18,25 @@ export type FlagRule =
   /** vLLM ≥ 0.10 takes the per-prompt limit only as JSON. */
   | { option: string; flag: string; as: 'mm-limit-json' };
 
+/** A flag the app adds on its own when the installed engine has it (decided by its help, never by version). */
+export interface WhenSupportedFlag {
+  flag: string;
+  value?: string;
+  /** Said in the launch log when it is added. */
+  why: string;
+}
+
+/** How to ask the installed engine what it is and what it accepts (run with the launch's executable). */
+export interface IntrospectSpec {
+  /** Python distribution whose version `importlib.metadata` reports; else `versionArgs` are run. */
+  pythonPackage?: string;
+  versionArgs?: string[];
+  helpArgs: string[];
+  /** Asked next when `helpArgs` only lists groups and points here (vLLM ≥ 0.10's `--help=all`). */
+  helpAllArgs?: string[];
+  helpFormat: 'argparse' | 'llama';
+}
+
 export interface EngineKindSpec {
   schema: z.ZodType;
   /** Flag for the engine's listen address and port; always 127.0.0.1, never from a request. */
@@ -28,6 +47,16 @@ export interface EngineKindSpec {
   flags: FlagRule[];
   /** Extra flags a user may add; anything else is refused. Flags the app sets itself are never listed. */
   extraFlags: string[];
+  /** Of the flags above (app's and extra), those that take no value; the static table's arity knowledge. */
+  switchFlags: string[];
+  /** Of the flags above, those whose value is optional (`--flash-attn [on|off|auto]`). */
+  optionalValueFlags?: string[];
+  /** Other spellings of a flag across versions, tried in order when the installed engine lacks the first. */
+  equivalents?: Record<string, string[]>;
+  /** Added when the installed engine's help lists the flag and the user did not pass it. */
+  whenSupported?: WhenSupportedFlag[];
+  /** Absent for kinds that launch nothing. */
+  introspect?: IntrospectSpec;
   healthPath: string;
   /** Whether the weights come from the Hugging Face Hub and can be fetched first by the Hub's downloader. */
   hubDownload: boolean;
@@ -38,6 +67,9 @@ const VLLM_FLAGS: FlagRule[] = [
   { option: 'maxModelLen', flag: '--max-model-len', as: 'value' },
   { option: 'gpuMemoryUtilization', flag: '--gpu-memory-utilization', as: 'value' },
   { option: 'tensorParallelSize', flag: '--tensor-parallel-size', as: 'value' },
+  { option: 'pipelineParallelSize', flag: '--pipeline-parallel-size', as: 'value' },
+  { option: 'dataParallelSize', flag: '--data-parallel-size', as: 'value' },
+  { option: 'distributedExecutorBackend', flag: '--distributed-executor-backend', as: 'value' },
   { option: 'imagesPerPrompt', flag: '--limit-mm-per-prompt', as: 'mm-limit-json' },
   { option: 'trustRemoteCode', flag: '--trust-remote-code', as: 'switch' },
   { option: 'reasoningParser', flag: '--reasoning-parser', as: 'value' },
@@ -76,13 +108,38 @@ const VLLM_EXTRA_FLAGS = [
   '--disable-access-log-for-endpoints',
   '--hf-overrides',
   '--compilation-config',
-  '--pipeline-parallel-size',
   '--enable-expert-parallel',
   '--disable-custom-all-reduce',
   '--shutdown-timeout',
   '--async-scheduling',
   '--mm-encoder-tp-mode',
   '--skip-mm-profiling',
+];
+
+const VLLM_SWITCHES = [
+  '--trust-remote-code',
+  '--enforce-eager',
+  '--enable-chunked-prefill',
+  '--no-enable-chunked-prefill',
+  '--enable-prefix-caching',
+  '--no-enable-prefix-caching',
+  '--enable-auto-tool-choice',
+  '--disable-log-stats',
+  '--enable-log-requests',
+  '--disable-uvicorn-access-log',
+  '--enable-expert-parallel',
+  '--disable-custom-all-reduce',
+  '--async-scheduling',
+  '--skip-mm-profiling',
+];
+
+/** The app polls /health and /metrics every few seconds; their access lines would bury the engine's own. */
+const VLLM_QUIET_PROBES: WhenSupportedFlag[] = [
+  {
+    flag: '--disable-access-log-for-endpoints',
+    value: '/health,/metrics',
+    why: "keeps the console's own /health and /metrics polling out of the access log",
+  },
 ];
 
 /** The demo engine speaks vLLM's flags, plus the knobs that make it misbehave on purpose for tests. */
@@ -97,6 +154,7 @@ const DEMO_EXTRA_FLAGS = [
   '--hang',
   '--chunk-error-after',
   '--flood-lines',
+  '--shutdown-seconds',
 ];
 
 export const ENGINE_KIND_SPECS: Record<EngineKind, EngineKindSpec> = {
@@ -107,6 +165,15 @@ export const ENGINE_KIND_SPECS: Record<EngineKind, EngineKindSpec> = {
     apiKey: { env: 'VLLM_API_KEY' },
     flags: VLLM_FLAGS,
     extraFlags: VLLM_EXTRA_FLAGS,
+    switchFlags: VLLM_SWITCHES,
+    equivalents: { '--tensor-parallel-size': ['-tp'] },
+    whenSupported: VLLM_QUIET_PROBES,
+    introspect: {
+      pythonPackage: 'vllm',
+      helpArgs: ['serve', '--help'],
+      helpAllArgs: ['serve', '--help=all'],
+      helpFormat: 'argparse',
+    },
     healthPath: '/health',
     hubDownload: true,
   },
@@ -117,6 +184,15 @@ export const ENGINE_KIND_SPECS: Record<EngineKind, EngineKindSpec> = {
     apiKey: { env: 'VLLM_API_KEY' },
     flags: VLLM_FLAGS,
     extraFlags: DEMO_EXTRA_FLAGS,
+    switchFlags: [...VLLM_SWITCHES, '--hang'],
+    equivalents: { '--tensor-parallel-size': ['-tp'] },
+    whenSupported: VLLM_QUIET_PROBES,
+    introspect: {
+      versionArgs: ['--version'],
+      helpArgs: ['--help'],
+      helpAllArgs: ['--help=all'],
+      helpFormat: 'argparse',
+    },
     healthPath: '/health',
     hubDownload: false,
   },
@@ -146,6 +222,9 @@ export const ENGINE_KIND_SPECS: Record<EngineKind, EngineKindSpec> = {
       '--revision',
       '--tool-call-parser',
     ],
+    switchFlags: ['--trust-remote-code', '--disable-cuda-graph', '--enable-torch-compile'],
+    equivalents: { '--tp-size': ['--tensor-parallel-size'] },
+    introspect: { pythonPackage: 'sglang', helpArgs: ['--help'], helpFormat: 'argparse' },
     healthPath: '/health',
     hubDownload: true,
   },
@@ -153,7 +232,8 @@ export const ENGINE_KIND_SPECS: Record<EngineKind, EngineKindSpec> = {
     schema: llamaCppOptionsSchema,
     hostFlag: '--host',
     portFlag: '--port',
-    apiKey: { env: 'LLAMA_ARG_API_KEY' },
+    // common/arg.cpp: `--api-key KEY … .set_env("LLAMA_API_KEY")`: not the LLAMA_ARG_ prefix of the others.
+    apiKey: { env: 'LLAMA_API_KEY' },
     flags: [
       { option: 'modelFile', flag: '--model', as: 'value' },
       { option: 'hfRepo', flag: '-hf', as: 'value' },
@@ -179,6 +259,9 @@ export const ENGINE_KIND_SPECS: Record<EngineKind, EngineKindSpec> = {
       '--image-min-tokens',
       '--image-max-tokens',
     ],
+    switchFlags: ['--jinja', '--no-mmap', '--mlock'],
+    optionalValueFlags: ['--flash-attn'],
+    introspect: { versionArgs: ['--version'], helpArgs: ['--help'], helpFormat: 'llama' },
     healthPath: '/health',
     hubDownload: false,
   },
@@ -187,6 +270,7 @@ export const ENGINE_KIND_SPECS: Record<EngineKind, EngineKindSpec> = {
     apiKey: null,
     flags: [],
     extraFlags: [],
+    switchFlags: [],
     healthPath: '/health',
     hubDownload: false,
   },

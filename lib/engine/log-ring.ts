@@ -61,14 +61,20 @@ export class LogRing {
   }
 
   /** Stores a line with the next seq, evicting the oldest lines as needed. Over-long text is cut to fit. */
-  append(stream: LogStream, text: string, ts: number = Date.now()): LogLine {
+  append(stream: LogStream, text: string, ts: number = Date.now(), isProbe = false): LogLine {
     const fitted = this.fit(text);
     const size = textBytes(fitted);
     while (this.count > 0 && (this.count >= this.maxLines || this.total + size > this.maxBytes)) {
       this.evictOldest();
     }
     if (this.count === this.slots.length) this.grow();
-    const line: LogLine = { seq: this.nextSeq++, ts, stream, text: fitted };
+    const line: LogLine = {
+      seq: this.nextSeq++,
+      ts,
+      stream,
+      text: fitted,
+      ...(isProbe ? { probe: true } : {}),
+    };
     this.slots[(this.head + this.count) % this.slots.length] = line;
     this.count++;
     this.total += size;

@@ -40,6 +40,13 @@ export const vllmOptionsSchema = z
     maxModelLen: z.number().int().min(256).max(1_048_576).describe('Context length (tokens)'),
     gpuMemoryUtilization: z.number().min(0.1).max(0.99).describe('GPU memory share'),
     tensorParallelSize: tensorParallel.default(1).describe('Tensor-parallel size (GPUs)'),
+    pipelineParallelSize: tensorParallel.optional().describe('Pipeline-parallel size (stages)'),
+    dataParallelSize: tensorParallel.optional().describe('Data-parallel size (replicas)'),
+    // `ray` is for a machine that is the head of a Ray cluster; the GPUs then need not all be on this one.
+    distributedExecutorBackend: z
+      .enum(['', 'mp', 'ray'])
+      .default('')
+      .describe('Executor backend (empty = vLLM decides; ray = this machine heads a Ray cluster)'),
     imagesPerPrompt: z.number().int().min(0).max(16).describe('Images per prompt'),
     port: port.describe('Engine port'),
     trustRemoteCode: z.boolean().default(false).describe('Trust remote code'),

@@ -13,6 +13,12 @@ export interface StageRule {
   /** Matched anywhere in the cleaned line, so process prefixes such as `(EngineCore_DP0 pid=5) ` do not matter. */
   pattern: RegExp;
   progress?: (match: RegExpExecArray) => { progress?: number; detail?: string };
+  /**
+   * Download bars come in two kinds: bytes (the file bars of hub 0.x, the aggregate bar of hub 1.x) and files
+   * (`Fetching N files`). Once bytes have been seen, bytes are the percent and the file count is only detail,
+   * so the bar does not jump between the two as hub 1.x interleaves them.
+   */
+  measures?: 'bytes' | 'files';
 }
 
 const percent = (text: string | undefined): number | undefined =>
@@ -24,9 +30,11 @@ const WAITING_FOR_WEIGHTS = 'fetching from the hub unless cached; vLLM logs no d
 /** Checked in order; the first matching row wins. Add wording variants here, not in code. */
 export const STAGE_RULES: readonly StageRule[] = [
   // launching
+  // The bare `version X.Y.Z` is vLLM's banner (`█ ▀▄▀ █  version 0.22.1`), anchored to the banner's glyphs or
+  // the line's start: `NCCL version 2.20.5` and `found version 11040` are not the engine's version.
   {
     stage: 'launching',
-    pattern: /vLLM API server version (\S+)|\bversion (\d+\.\d+\.\d+\S*)/,
+    pattern: /vLLM API server version (\S+)|(?:^|[█▀▄]\s+)version (\d+\.\d+\.\d+\S*)\s*$/,
     progress: (m) => ({ detail: `version ${m[1] ?? m[2]}` }),
   },
   {
@@ -51,12 +59,14 @@ export const STAGE_RULES: readonly StageRule[] = [
     stage: 'downloading weights',
     pattern: /Fetching \d+ files:\s*(\d+(?:\.\d+)?)%(?:.*?\|\s*(\d+)\/(\d+))?/,
     progress: (m) => ({ progress: percent(m[1]), detail: m[2] ? `file ${m[2]}/${m[3]}` : `${m[1]} %` }),
+    measures: 'files',
   },
   {
     stage: 'downloading weights',
     pattern:
       /(?:Downloading\b[^:]*|[\w.()…-]+\.(?:safetensors|bin|gguf|pth?)):\s*(\d+(?:\.\d+)?)%(?:.*?\|\s*([\d.]+\w*)\/([\d.]+\w*))?/,
     progress: (m) => ({ progress: percent(m[1]), detail: m[2] ? `${m[2]}/${m[3]}` : `${m[1]} %` }),
+    measures: 'bytes',
   },
   { stage: 'downloading weights', pattern: /\bcommon_download_file/ },
 
@@ -90,8 +100,15 @@ export const STAGE_RULES: readonly StageRule[] = [
   },
   {
     stage: 'compiling',
+    pattern: /Initial profiling\/warmup run took ([\d.]+) ?s/,
+    progress: (m) => ({ detail: `warmup run took ${seconds(m[1])}` }),
+  },
+  // vLLM ≥ 0.2x compiles ahead of time and caches it: "saved AOT compiled function to …" the first time,
+  // "Directly load AOT compilation from path …" after (vllm/compilation/decorators.py).
+  {
+    stage: 'compiling',
     pattern:
-      /Dynamo bytecode transform time|for vLLM's torch\.compile|Compiling a graph for|Directly load the compiled graph/,
+      /Dynamo bytecode transform time|for vLLM's torch\.compile|Compiling a graph for|Directly load the compiled graph|saved AOT compiled function|Directly load AOT compilation/,
   },
 
   // allocating KV cache
@@ -166,13 +183,32 @@ function hint(name: StageName, progress: number | undefined, detail: string | un
 
 /** The stage one cleaned log line indicates (with progress where the line says), or null. */
 export function detectStage(line: string): StageHint | null {
+  return detectWithRule(line)?.hint ?? null;
+}
+
+function detectWithRule(line: string): { hint: StageHint; rule: StageRule } | null {
   for (const rule of STAGE_RULES) {
     const match = rule.pattern.exec(line);
     if (!match) continue;
     const extra = rule.progress?.(match) ?? {};
-    return hint(rule.stage, extra.progress, extra.detail);
+    return { hint: hint(rule.stage, extra.progress, extra.detail), rule };
   }
   return null;
+}
+
+/** A byte bar's detail (`2.10G/4.63G`), optionally followed by the file count. */
+const BYTES_DETAIL = /^([\d.]+\s?[kMGT]?i?B?\/[\d.]+\s?[kMGT]?i?B?)(?: · (file \d+\/\d+))?$/;
+
+/** Bytes are the percent once seen; a file count then only joins the detail (see StageRule.measures). */
+function mergeDownload(current: Stage, found: StageHint, measures: StageRule['measures']): StageHint {
+  const bytes = BYTES_DETAIL.exec(current.detail ?? '');
+  if (measures === 'files' && bytes) {
+    return { ...found, progress: current.progress, detail: `${bytes[1]} · ${found.detail}` };
+  }
+  if (measures === 'bytes' && bytes?.[2] && found.detail && BYTES_DETAIL.test(found.detail)) {
+    return { ...found, detail: `${found.detail} · ${bytes[2]}` };
+  }
+  return found;
 }
 
 /**
@@ -183,8 +219,12 @@ export function detectStage(line: string): StageHint | null {
  */
 export function nextStage(current: Stage | null, line: string, now: number): Stage | null {
   if (current?.name === 'ready') return current;
-  const found = detectStage(line);
-  if (!found) return current;
+  const detected = detectWithRule(line);
+  if (!detected) return current;
+  const found =
+    current && detected.rule.measures && current.name === detected.hint.name
+      ? mergeDownload(current, detected.hint, detected.rule.measures)
+      : detected.hint;
   if (!current || stageRank(found.name) > stageRank(current.name)) return { ...found, since: now };
   if (found.name !== current.name) return current;
   const progress = found.progress ?? current.progress;

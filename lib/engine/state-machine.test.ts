@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isActive, nextState } from './state-machine';
+import { canStart, canStop, isActive, isRunning, nextState } from './state-machine';
 
 describe('engine state machine', () => {
   it('walks the happy path stopped → starting → ready → stopping → stopped', () => {
@@ -35,5 +35,13 @@ describe('engine state machine', () => {
     expect(nextState('orphaned', 'stop')).toBe('stopping');
     expect(isActive('orphaned')).toBe(true);
     expect(isActive('crashed')).toBe(false);
+  });
+
+  it('derives what the console may offer from the table', () => {
+    const states = ['stopped', 'starting', 'ready', 'stopping', 'crashed', 'failed', 'orphaned'] as const;
+    expect(states.filter(canStart)).toEqual(['stopped', 'crashed', 'failed']);
+    expect(states.filter(isActive)).toEqual(['starting', 'ready', 'stopping', 'orphaned']);
+    expect(states.filter(canStop)).toEqual(['starting', 'ready', 'orphaned']);
+    expect(states.filter(isRunning)).toEqual(['starting', 'ready']);
   });
 });

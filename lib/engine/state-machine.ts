@@ -26,7 +26,22 @@ export function nextState(state: EngineState, event: EngineEvent): EngineState |
   return TRANSITIONS[state][event] ?? null;
 }
 
-/** States in which an engine process (or an attached server) may be alive. */
+/** A new launch may begin: nothing of an earlier one is alive (stopped, crashed, failed). */
+export function canStart(state: EngineState): boolean {
+  return nextState(state, 'start') !== null;
+}
+
+/** States in which an engine process (or an attached server) may be alive: exactly those a start is refused in. */
 export function isActive(state: EngineState): boolean {
-  return state === 'starting' || state === 'ready' || state === 'stopping' || state === 'orphaned';
+  return !canStart(state);
+}
+
+/** Stop has something to stop (starting, ready, orphaned); in crashed/failed it only clears the status. */
+export function canStop(state: EngineState): boolean {
+  return nextState(state, 'stop') === 'stopping';
+}
+
+/** A launch of this app is under way (starting or ready): an engine exit now would be a crash. */
+export function isRunning(state: EngineState): boolean {
+  return nextState(state, 'exit') === 'crashed';
 }

@@ -42,6 +42,8 @@ export interface LogLine {
   ts: number;
   stream: LogStream;
   text: string;
+  /** An access line answering one of the app's own probes (health, metrics, served model). */
+  probe?: boolean;
 }
 
 export interface EngineHealth {
@@ -72,6 +74,8 @@ export interface InstallJobStatus {
   diagnosis: Diagnosis | null;
   /** The last setup job (installing vLLM), if one ran. */
   job?: InstallJobStatus | null;
+  /** Seq of the first log line of this launch: earlier lines belong to earlier launches. */
+  logStartSeq?: number | null;
 }
 
 export interface EngineStatus {
@@ -95,4 +99,8 @@ export interface EngineStatus {
   diagnosis: Diagnosis | null;
   /** The last setup job (installing vLLM), if one ran. */
   job?: InstallJobStatus | null;
+  /** Seq of the first log line of this launch: earlier lines belong to earlier launches. */
+  logStartSeq?: number | null;
+  /** Who asked for the stop under way (or done): you, or the app exiting on SIGTERM/SIGINT. */
+  stoppedBy?: 'you' | 'app-exit' | null;
 }

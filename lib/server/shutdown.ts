@@ -1,5 +1,6 @@
 import 'server-only';
 import { peekSupervisor } from './engine/instance';
+import { settleWrites } from './engine/launch-history';
 
 const INSTALLED = Symbol.for('vlm-console.shutdown-handlers');
 
@@ -21,6 +22,8 @@ export function installShutdownHandlers(): void {
     ).unref();
     void pending
       .then((supervisor) => supervisor.shutdown())
+      // The stop's history record ("stopped when the app exited") is written as the state changes.
+      .then(() => settleWrites())
       .catch((error) => console.error('[vlm-console] stopping the engine failed', error))
       .finally(() => process.exit(code));
   };

@@ -111,8 +111,9 @@ describe('engine console', () => {
     await ui.resumeLog();
     await ui.pausedBar().waitFor({ state: 'detached' });
 
-    // Follow: scrolling up pauses; lines keep coming (health and metrics probes are logged) without moving
-    // the view; Resume goes back to the newest line.
+    // Follow: scrolling up pauses; lines keep coming (the console's own health and metrics probes, shown
+    // here: they are hidden by default) without moving the view; Resume goes back to the newest line.
+    await ui.logToggle('log-show-probes').click();
     await ui.scrollLogUp();
     await ui.pausedBar().waitFor();
     const heldAt = await ui.logView().evaluate((el) => el.scrollTop);

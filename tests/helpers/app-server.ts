@@ -17,11 +17,15 @@ export interface AppServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `args` go to the start script, as after `npm start --`. */
+/**
+ * `args` go to the start script, as after `npm start --`. `detached`: the app leads a process group of its own,
+ * as under a process manager or a shell's job control, so a test may signal that whole group.
+ */
 export async function startApp(
   env: Record<string, string> = {},
   dataDir?: string,
   args: string[] = [],
+  { detached = false }: { detached?: boolean } = {},
 ): Promise<AppServer> {
   if (!fs.existsSync(path.join(REPO, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` before the integration tests.');
@@ -43,6 +47,7 @@ export async function startApp(
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached,
   });
   let out = '';
   proc.stdout?.on('data', (c: Buffer) => {

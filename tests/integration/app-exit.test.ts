@@ -32,6 +32,13 @@ describe('when the app exits', () => {
     await app.stop('SIGTERM');
     expect(processesOfLaunch(launchId)).toEqual([]);
     expect(fs.existsSync(path.join(app.dataDir, 'engine.pid.json'))).toBe(false);
+    // The history was written before the app exited: the stop is the app's, not a launch lost with it.
+    const history = fs.readFileSync(path.join(app.dataDir, 'launches.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(history.at(-1) ?? '{}')).toMatchObject({
+      launchId,
+      outcome: 'ready',
+      endedBy: 'app-exit',
+    });
   });
 
   it('SIGKILL to the app: the watchdog notices and tears the engine down', async () => {

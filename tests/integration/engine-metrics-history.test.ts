@@ -44,7 +44,8 @@ describe('engine metrics and launch history', () => {
     const { launches } = await waitFor(
       async () => {
         const h = await history();
-        return h.launches.length === 1 ? h : null;
+        // A launch is saved when it starts (`running`) and again when it ends.
+        return h.launches.length === 1 && h.launches.every((l) => l.outcome !== 'running') ? h : null;
       },
       10_000,
       'the crash in the history',
@@ -93,7 +94,8 @@ describe('engine metrics and launch history', () => {
     const { launches, lastReady } = await waitFor(
       async () => {
         const h = await history();
-        return h.launches.length === 2 ? h : null;
+        // A launch is saved when it starts (`running`) and again when it ends.
+        return h.launches.length === 2 && h.launches.every((l) => l.outcome !== 'running') ? h : null;
       },
       10_000,
       'the stopped launch in the history',

@@ -9,7 +9,14 @@ export class EnginePage {
   async open(url: string): Promise<void> {
     await signInBrowser(this.page.context(), new URL(url).origin);
     await this.page.goto(url);
-    // The profiles arrive after the first paint; the form is usable once they are there.
+    const chip = this.page.locator('[data-testid="engine-chip"]:not([data-state="unknown"])');
+    await chip.waitFor();
+    // The console renders from the first time it opens (by itself while no engine is ready).
+    if ((await chip.getAttribute('data-state')) !== 'ready') await this.formReady();
+  }
+
+  /** The profiles arrive after the console's first paint; the form is usable once they are there. */
+  private async formReady(): Promise<void> {
     await this.page.locator('[data-testid="profile-select"] option').first().waitFor({ state: 'attached' });
   }
 
@@ -29,6 +36,7 @@ export class EnginePage {
     if (!(await this.page.getByTestId('console-drawer').isVisible()))
       await this.page.getByTestId('engine-chip').click();
     await this.page.getByTestId('console-drawer').waitFor();
+    await this.formReady();
   }
 
   /** Unfolds a console section (machine-check, launch-settings, launch-history, paste-log) if folded. */
@@ -105,5 +113,26 @@ export class EnginePage {
     await this.expand('paste-log');
     await this.page.getByTestId('paste-log-input').fill(text);
     await this.page.getByTestId('paste-log-submit').click();
+  }
+
+  /** A toggle of the log toolbar: `log-show-probes`, `log-show-earlier`, `log-wrap`. */
+  logToggle(testId: 'log-show-probes' | 'log-show-earlier' | 'log-wrap') {
+    return this.page.getByTestId(testId);
+  }
+
+  /** Texts of the log lines now rendered (the list is windowed: those near the viewport). */
+  async renderedLogTexts(): Promise<string[]> {
+    return this.logLines().allTextContents();
+  }
+
+  /** The full log of the current launch, as the Download button gives it. */
+  async downloadedLog(origin: string): Promise<string> {
+    const res = await this.page.context().request.get(`${origin}/api/engine/logs/download`);
+    return res.text();
+  }
+
+  /** How far the log's content sticks out sideways (0 when every line fits the pane). */
+  logOverflowX(): Promise<number> {
+    return this.logView().evaluate((el) => el.scrollWidth - el.clientWidth);
   }
 }

@@ -1,11 +1,12 @@
 import 'server-only';
 // One supervised child: the watchdog script, which starts the real command in its own process group and
 // tears it down when asked or when this process dies. This module knows the watchdog's protocol; the
-// supervisor only sees output chunks, a pid, an exit and a "cleaned" confirmation.
+// supervisor only sees output chunks, a pid, an exit and a "cleaned" confirmation. The watchdog runs in a
+// process group of its own (`detached`): a stop signal sent to the app's group must not cut its teardown short.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { findLaunchProcesses, signalLaunch } from '@/lib/node/process-scan.mjs';
+import { findLaunchProcesses, type LaunchQuery, signalLaunch } from '@/lib/node/process-scan.mjs';
 
 export interface EngineProcessHandlers {
   onOutput(stream: 'stdout' | 'stderr', chunk: Buffer): void;
@@ -27,6 +28,8 @@ export class EngineProcess {
   readonly launchId: string;
   private readonly watchdog: ChildProcess;
   private enginePid: number | null = null;
+  /** Descendants the watchdog found by parent pid (pid → start time): workers that left the group. */
+  private readonly tracked = new Map<number, number>();
   private exited = false;
   private readonly closed: Promise<void>;
   private readonly outputEnded: Promise<void>;
@@ -40,6 +43,7 @@ export class EngineProcess {
       cwd: req.cwd,
       env: req.env,
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      detached: true,
     });
     this.watchdog.stdout?.on('data', (c: Buffer) => handlers.onOutput('stdout', c));
     this.watchdog.stderr?.on('data', (c: Buffer) => handlers.onOutput('stderr', c));
@@ -58,13 +62,14 @@ export class EngineProcess {
         resolve();
       });
     });
-    // A watchdog that ends without reporting the engine's exit leaves the engine unsupervised. `close`
-    // (not `exit`) fires after the event pipe is drained, so a reported exit is never mistaken for this.
+    // A watchdog that ends without reporting the engine's exit (it was killed) leaves the engine
+    // unsupervised. `close` (not `exit`) fires after the event pipe is drained, so a reported exit is never
+    // mistaken for this. SIGKILL is the exit only when this is what ended the engine; otherwise it is unknown.
     this.watchdog.on('close', () => {
       if (!this.exited) {
         this.exited = true;
-        this.killNow();
-        handlers.onExit(null, 'SIGKILL');
+        const killed = this.killNow();
+        handlers.onExit(null, killed > 0 ? 'SIGKILL' : null);
       }
     });
   }
@@ -88,11 +93,16 @@ export class EngineProcess {
 
   /** Processes of this launch still alive: the engine's group and anything carrying its marker. */
   livingProcesses(): number[] {
-    return findLaunchProcesses({ pgid: this.enginePid, launchId: this.launchId, exclude: this.ownPids() });
+    return findLaunchProcesses(this.query());
   }
 
-  private killNow(): void {
-    signalLaunch({ pgid: this.enginePid, launchId: this.launchId, exclude: this.ownPids() }, 'SIGKILL');
+  /** Returns how many processes it killed. */
+  private killNow(): number {
+    return signalLaunch(this.query(), 'SIGKILL');
+  }
+
+  private query(): LaunchQuery {
+    return { pgid: this.enginePid, launchId: this.launchId, exclude: this.ownPids(), tracked: this.tracked };
   }
 
   private ownPids(): number[] {
@@ -122,6 +132,7 @@ export class EngineProcess {
       code?: number | null;
       signal?: string | null;
       message?: string;
+      processes?: { pid?: unknown; start?: unknown }[];
     };
     try {
       event = JSON.parse(line);
@@ -131,6 +142,10 @@ export class EngineProcess {
     if (event.event === 'spawned' && typeof event.pid === 'number') {
       this.enginePid = event.pid;
       handlers.onSpawned(event.pid);
+    } else if (event.event === 'tracked' && Array.isArray(event.processes)) {
+      for (const p of event.processes) {
+        if (typeof p.pid === 'number' && typeof p.start === 'number') this.tracked.set(p.pid, p.start);
+      }
     } else if (event.event === 'spawn-error') {
       this.exited = true;
       handlers.onSpawnError(event.message ?? 'could not start the engine');

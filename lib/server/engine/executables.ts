@@ -1,7 +1,7 @@
 import 'server-only';
-// Finds the programs a launch needs: the Python that runs vLLM/SGLang, llama-server, the Hub downloader.
+// Finds the programs a launch needs: the Python that runs vLLM/SGLang, llama-server (the Hub downloader and
+// cache are in ../hf-hub.ts).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 export function which(name: string): string | null {
@@ -14,7 +14,7 @@ export function which(name: string): string | null {
   return null;
 }
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     const stat = fs.statSync(file);
     if (!stat.isFile()) return false;
@@ -32,43 +32,6 @@ export function resolvePython(
 ): string | null {
   if (configured) return which(configured);
   return installed ?? which('python3');
-}
-
-/** `hf` (huggingface_hub ≥ 0.34) or the older `huggingface-cli`, preferably beside the chosen Python. */
-export function resolveHubDownloader(python: string | null): { executable: string; args: string[] } | null {
-  const dirs = python ? [path.dirname(python)] : [];
-  for (const name of ['hf', 'huggingface-cli']) {
-    const found = [
-      ...dirs.map((d) => path.join(/*turbopackIgnore: true*/ d, name)).filter(isExecutable),
-      which(name),
-    ].find(Boolean);
-    if (found) return { executable: found, args: ['download'] };
-  }
-  return null;
-}
-
-/** The Hub cache folder, honouring HF_HUB_CACHE and HF_HOME as huggingface_hub does. */
-export function hubCacheDir(): string {
-  if (process.env.HF_HUB_CACHE) return process.env.HF_HUB_CACHE;
-  const home =
-    process.env.HF_HOME ?? path.join(/*turbopackIgnore: true*/ os.homedir(), '.cache', 'huggingface');
-  return path.join(/*turbopackIgnore: true*/ home, 'hub');
-}
-
-/** True when a snapshot of the model with a config.json is already in the cache. */
-export function isModelCached(modelId: string): boolean {
-  const dir = path.join(
-    /*turbopackIgnore: true*/ hubCacheDir(),
-    `models--${modelId.replace('/', '--')}`,
-    'snapshots',
-  );
-  try {
-    return fs
-      .readdirSync(dir)
-      .some((snap) => fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, snap, 'config.json')));
-  } catch {
-    return false;
-  }
 }
 
 export function isRegularFile(file: string): boolean {

@@ -85,6 +85,31 @@ describe('foldStatus', () => {
     expect(rec?.error).toBeUndefined();
   });
 
+  it('records who stopped it, and the exit the engine really had', () => {
+    const start = launch('s');
+    const [byYou] = records([
+      [start, 1],
+      [{ ...start, state: 'stopping', stoppedBy: 'you' }, 2],
+      [{ ...start, state: 'stopped', stoppedBy: 'you', exit: { code: 0, signal: null } }, 3],
+    ]);
+    expect(byYou).toMatchObject({ outcome: 'stopped', endedBy: 'you', exit: { code: 0, signal: null } });
+    const [byApp] = records([
+      [launch('t'), 1],
+      [{ ...launch('t'), state: 'stopping', stoppedBy: 'app-exit' }, 2],
+      [{ ...launch('t'), state: 'stopped', stoppedBy: 'app-exit' }, 3],
+    ]);
+    expect(byApp?.endedBy).toBe('app-exit');
+  });
+
+  it('saves a launch as running when it starts and again when it is ready, before it ends', () => {
+    const start = launch('r');
+    const first = foldStatus(null, start, 10_000);
+    expect(first.progress).toMatchObject({ launchId: 'r', outcome: 'running', startedAt: 10_000 });
+    const ready = foldStatus(first.tracked, { ...start, state: 'ready', readyAt: 12_000 }, 12_000);
+    expect(ready.progress).toMatchObject({ launchId: 'r', outcome: 'running', readyAfterMs: 2000 });
+    expect(ready.finished).toBeNull();
+  });
+
   it('records a launch stopped while starting as stopped, and a failed one as failed', () => {
     const out = records([
       [launch('c'), 1],

@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  appendLaunch,
+  closeUnfinished,
   HISTORY_FILE,
   HISTORY_MAX,
   type LaunchRecord,
   lastReadyOptions,
   readLaunches,
   recentLaunches,
+  saveLaunch,
 } from './launch-history';
 
 let dir = '';
@@ -37,8 +38,8 @@ describe('launch history', () => {
   });
 
   it('keeps one JSON line per launch and lists the newest first', async () => {
-    await appendLaunch(dir, record(1));
-    await appendLaunch(dir, record(2, { outcome: 'ready', readyAfterMs: 300, stoppedAt: 2900 }));
+    await saveLaunch(dir, record(1));
+    await saveLaunch(dir, record(2, { outcome: 'ready', readyAfterMs: 300, stoppedAt: 2900 }));
     const lines = fs.readFileSync(path.join(dir, HISTORY_FILE), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ launchId: 'launch-1' });
@@ -47,7 +48,7 @@ describe('launch history', () => {
   });
 
   it(`keeps only the last ${HISTORY_MAX}, even when appends race`, async () => {
-    await Promise.all(Array.from({ length: HISTORY_MAX + 5 }, (_, i) => appendLaunch(dir, record(i))));
+    await Promise.all(Array.from({ length: HISTORY_MAX + 5 }, (_, i) => saveLaunch(dir, record(i))));
     const all = await readLaunches(dir);
     expect(all).toHaveLength(HISTORY_MAX);
     expect(all[0]?.launchId).toBe('launch-5');
@@ -59,14 +60,14 @@ describe('launch history', () => {
       path.join(dir, HISTORY_FILE),
       `${JSON.stringify(record(1))}\n{"launchId": "half a li\nnot json\n${JSON.stringify({ launchId: 'x' })}\n`,
     );
-    await appendLaunch(dir, record(2));
+    await saveLaunch(dir, record(2));
     expect((await readLaunches(dir)).map((r) => r.launchId)).toEqual(['launch-1', 'launch-2']);
   });
 
   it('finds the options of the newest launch of a profile that reached ready', async () => {
-    await appendLaunch(dir, record(1, { outcome: 'ready', readyAfterMs: 700 }));
-    await appendLaunch(dir, record(2, { outcome: 'crashed', readyAfterMs: 400, profile: 'qwen2.5-vl-7b' }));
-    await appendLaunch(dir, record(3, { outcome: 'failed' }));
+    await saveLaunch(dir, record(1, { outcome: 'ready', readyAfterMs: 700 }));
+    await saveLaunch(dir, record(2, { outcome: 'crashed', readyAfterMs: 400, profile: 'qwen2.5-vl-7b' }));
+    await saveLaunch(dir, record(3, { outcome: 'failed' }));
     expect(await lastReadyOptions('demo', dir)).toEqual({
       launchId: 'launch-1',
       profile: 'demo',
@@ -77,5 +78,30 @@ describe('launch history', () => {
     expect((await lastReadyOptions('qwen2.5-vl-7b', dir))?.launchId).toBe('launch-2');
     expect((await lastReadyOptions(null, dir))?.launchId).toBe('launch-2');
     expect(await lastReadyOptions('ernie-4.5-vl-thinking', dir)).toBeNull();
+  });
+
+  it('replaces the record of a launch saved again (started, ready, ended) instead of adding one', async () => {
+    await saveLaunch(dir, record(1, { outcome: 'running' }));
+    await saveLaunch(dir, record(2, { outcome: 'running' }));
+    await saveLaunch(dir, record(1, { outcome: 'ready', readyAfterMs: 300, endedBy: 'you' }));
+    expect((await readLaunches(dir)).map((r) => [r.launchId, r.outcome])).toEqual([
+      ['launch-1', 'ready'],
+      ['launch-2', 'running'],
+    ]);
+  });
+
+  it('closes launches an earlier app never finished as ended with the app, at their last log write', async () => {
+    await saveLaunch(dir, record(1, { outcome: 'running', readyAfterMs: 200 }));
+    await saveLaunch(dir, record(2, { outcome: 'running' }));
+    await saveLaunch(dir, record(3, { outcome: 'running' }));
+    await saveLaunch(dir, record(4, { outcome: 'crashed' }));
+    const lastWrite = async (id: string) => (id === 'launch-1' ? 1900 : null);
+    await closeUnfinished(dir, 'launch-3', lastWrite);
+    expect((await readLaunches(dir)).map((r) => [r.launchId, r.outcome, r.endedBy, r.endedAt])).toEqual([
+      ['launch-1', 'ready', 'app', 1900],
+      ['launch-2', 'stopped', 'app', 2000],
+      ['launch-3', 'running', undefined, 3500],
+      ['launch-4', 'crashed', undefined, 4500],
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import 'server-only';
-// The launch history: one JSON line per finished launch in <dataDir>/launches.jsonl, the last 200 kept.
-// Written only by the history recorder (one per app process); the file is replaced atomically (temp file +
-// rename), so a reader never sees half a line and a crash mid-write loses at most the newest record.
+// The launch history: one JSON line per launch in <dataDir>/launches.jsonl, the last 200 kept. A launch is
+// saved when it starts (outcome `running`), again when it is ready, and when it ends, so a launch killed
+// together with the app is still there after a restart; the next start-up closes such a record as ended with
+// the app. Written only by the history recorder (one per app process); the file is replaced atomically (temp
+// file + rename), so a reader never sees half a line and a crash mid-write loses at most the newest change.
 // Records hold what the status showed: options and command with secrets already masked.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -19,8 +21,13 @@ const recordSchema = z.object({
   command: z.array(z.string()).nullable(),
   startedAt: z.number(),
   endedAt: z.number(),
-  /** `ready`: it reached ready (and was stopped later, see stoppedAt); `stopped`: stopped while starting. */
-  outcome: z.enum(['ready', 'crashed', 'failed', 'stopped']),
+  /**
+   * `ready`: it reached ready (and was stopped later, see stoppedAt); `stopped`: stopped while starting;
+   * `running`: not ended yet (or the app died before it could record the end, until the next start-up).
+   */
+  outcome: z.enum(['ready', 'crashed', 'failed', 'stopped', 'running']),
+  /** Who ended it: you (Stop), the app exiting (SIGTERM/SIGINT), or the app dying with it (`app`). */
+  endedBy: z.enum(['you', 'app-exit', 'app']).optional(),
   readyAfterMs: z.number().optional(),
   stoppedAt: z.number().optional(),
   exit: z.object({ code: z.number().nullable(), signal: z.string().nullable() }).optional(),
@@ -64,13 +71,18 @@ export async function readLaunches(dataDir: string = getEnv().dataDir): Promise<
   return records;
 }
 
-const chains = new Map<string, Promise<unknown>>();
+// On globalThis, like the supervisor (instance.ts): Next may load this module in more than one bundle, and
+// the writes of all of them must queue on one chain per file (and be awaited together at exit).
+const CHAINS = Symbol.for('vlm-console.history-writes');
+const holder = globalThis as { [CHAINS]?: Map<string, Promise<unknown>> };
+holder[CHAINS] ??= new Map();
+const chains = holder[CHAINS];
 
-/** Appends a record, keeping the newest HISTORY_MAX. Writes to one file are serialised. */
-export function appendLaunch(dataDir: string, record: LaunchRecord): Promise<void> {
+/** Rewrites the history through `change`, keeping the newest HISTORY_MAX. Writes to one file are serialised. */
+function rewrite(dataDir: string, change: (records: LaunchRecord[]) => LaunchRecord[]): Promise<void> {
   const file = fileOf(dataDir);
   const write = async () => {
-    const kept = [...(await readLaunches(dataDir)), record].slice(-HISTORY_MAX);
+    const kept = change(await readLaunches(dataDir)).slice(-HISTORY_MAX);
     await fs.mkdir(dataDir, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     await fs.writeFile(temp, kept.map((r) => `${JSON.stringify(r)}\n`).join(''), { mode: 0o600 });
@@ -82,6 +94,46 @@ export function appendLaunch(dataDir: string, record: LaunchRecord): Promise<voi
     run.catch(() => undefined),
   );
   return run;
+}
+
+/** Resolves once every write started so far has landed (the app waits for it before it exits). */
+export async function settleWrites(): Promise<void> {
+  await Promise.all(chains.values());
+}
+
+/** Saves a record: it replaces the one of the same launch where there is one, else it is appended. */
+export function saveLaunch(dataDir: string, record: LaunchRecord): Promise<void> {
+  return rewrite(dataDir, (records) => {
+    const at = records.findIndex((r) => r.launchId === record.launchId);
+    if (at < 0) return [...records, record];
+    const next = [...records];
+    next[at] = record;
+    return next;
+  });
+}
+
+/**
+ * At start-up: a launch still `running` in the history ended with the app that ran it (killed too hard to
+ * record the end). Its end is the last write to its log, when known. `keep` is a launch still alive (an
+ * orphan the user has not stopped yet).
+ */
+export async function closeUnfinished(
+  dataDir: string,
+  keep: string | null,
+  lastLogWrite: (launchId: string) => Promise<number | null>,
+): Promise<void> {
+  const isOpen = (r: LaunchRecord) => r.outcome === 'running' && r.launchId !== keep;
+  const open = (await readLaunches(dataDir)).filter(isOpen);
+  if (open.length === 0) return;
+  const ends = new Map<string, number | null>();
+  for (const r of open) ends.set(r.launchId, await lastLogWrite(r.launchId));
+  await rewrite(dataDir, (records) =>
+    records.map((r): LaunchRecord => {
+      if (!isOpen(r)) return r;
+      const endedAt = Math.max(r.startedAt, ends.get(r.launchId) ?? r.startedAt);
+      return { ...r, outcome: r.readyAfterMs === undefined ? 'stopped' : 'ready', endedBy: 'app', endedAt };
+    }),
+  );
 }
 
 /** Newest first. */

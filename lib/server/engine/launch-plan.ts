@@ -5,12 +5,15 @@ import 'server-only';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { buildCommand, maskCommand, resolveOptions } from '@/lib/engine/build-command';
+import { type EngineCapabilities, engineLabel, staticCapabilities } from '@/lib/engine/engine-help-table';
 import { ENGINE_KIND_SPECS } from '@/lib/engine/engine-kinds';
 import { HF_MODEL_ID } from '@/lib/engine/option-schemas';
 import { type EngineProfile, findProfile } from '@/lib/engine/profiles';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
-import { isDirectory, isModelCached, isRegularFile, resolveHubDownloader, which } from './executables';
+import { isModelCached, resolveHubDownloader } from '../hf-hub';
+import { engineCapabilities } from './capabilities';
+import { isDirectory, isRegularFile, which } from './executables';
 import { ggufProblem } from './gguf-file';
 import { enginePython } from './python';
 
@@ -32,26 +35,63 @@ export interface LaunchPlan {
   healthUrl: string;
   preferredModel?: string;
   steps: LaunchStep[];
+  /** Where the flag knowledge came from, and what the builder changed because of it (for the launch log). */
+  notes: string[];
+  capabilities: EngineCapabilities;
 }
 
-/** A tensor-parallel size beyond the GPUs this machine has is a mistake to catch before a long start. */
+const size = (v: unknown) => (typeof v === 'number' && v > 1 ? v : 1);
+
+/**
+ * Tensor × pipeline × data parallel sizes beyond the GPUs this machine has are a mistake to catch before a
+ * long start, unless the Ray backend spreads them over a cluster this machine heads.
+ */
 export async function checkTensorParallel(
   plan: LaunchPlan,
   countGpus: () => Promise<number | null>,
 ): Promise<void> {
-  const tp = plan.options.tensorParallelSize;
+  const { options } = plan;
   const usesGpus = plan.profile.kind === 'vllm' || plan.profile.kind === 'sglang';
-  if (!usesGpus || typeof tp !== 'number' || tp <= 1) return;
+  if (!usesGpus || options.distributedExecutorBackend === 'ray') return;
+  const tp = size(options.tensorParallelSize);
+  const pp = size(options.pipelineParallelSize);
+  const dp = size(options.dataParallelSize);
+  const needed = tp * pp * dp;
+  if (needed <= 1) return;
   const gpuCount = await countGpus();
-  if (gpuCount === null || tp <= gpuCount) return;
+  if (gpuCount === null || needed <= gpuCount) return;
+  const field = pp > 1 ? 'pipelineParallelSize' : dp > 1 ? 'dataParallelSize' : 'tensorParallelSize';
+  const product = pp > 1 || dp > 1 ? ` (tensor ${tp} × pipeline ${pp} × data ${dp})` : '';
   throw new AppError(
     'validation_failed',
-    `options.tensorParallelSize: ${tp} GPUs asked for, but this machine has ${gpuCount}.`,
-    'For more GPUs than one machine has, point the external profile at a multi-node vLLM deployment.',
+    `options.${field}: ${needed} GPUs asked for${product}, but this machine has ${gpuCount}.`,
+    'For more GPUs than one machine has, run this on the head of a Ray cluster with the executor backend "ray", or point the external profile at a multi-node vLLM deployment.',
   );
 }
 
-export function planLaunch(profileId: string, userOptions: Record<string, unknown>, env: AppEnv): LaunchPlan {
+/** Asks the installed engine first (its version and flags), then plans the launch with that knowledge. */
+export async function prepareLaunch(
+  profileId: string,
+  userOptions: Record<string, unknown>,
+  env: AppEnv,
+): Promise<LaunchPlan> {
+  const profile = findProfile(profileId);
+  const caps = profile ? await engineCapabilities(profile, env) : undefined;
+  return planLaunch(profileId, userOptions, env, caps);
+}
+
+function capabilityNote(caps: EngineCapabilities): string {
+  return caps.source === 'engine'
+    ? `Flags checked against ${engineLabel(caps)}'s own help (${Object.keys(caps.flags).length} flags).`
+    : `Flags checked against the built-in list (${caps.reason ?? 'engine not asked'}).`;
+}
+
+export function planLaunch(
+  profileId: string,
+  userOptions: Record<string, unknown>,
+  env: AppEnv,
+  capsIn?: EngineCapabilities,
+): LaunchPlan {
   const profile = findProfile(profileId);
   if (!profile) {
     throw new AppError(
@@ -60,10 +100,15 @@ export function planLaunch(profileId: string, userOptions: Record<string, unknow
       'GET /api/profiles lists them.',
     );
   }
-  const resolved = resolveOptions(profile, userOptions);
+  const caps = capsIn ?? staticCapabilities(profile.kind, 'engine not asked');
+  const resolved = resolveOptions(profile, userOptions, caps);
   if (!resolved.ok) {
     const first = resolved.issues[0];
-    throw new AppError('validation_failed', `${first?.field}: ${first?.message}`);
+    const hint =
+      caps.source === 'static' && profile.kind !== 'external'
+        ? `Checked against the built-in flag list (${caps.reason}).`
+        : undefined;
+    throw new AppError('validation_failed', `${first?.field}: ${first?.message}`, hint);
   }
   const options = resolved.options;
   const launchId = randomUUID();
@@ -82,13 +127,15 @@ export function planLaunch(profileId: string, userOptions: Record<string, unknow
       healthUrl: `${baseUrl}/v1/models`,
       preferredModel: model,
       steps: [],
+      notes: [],
+      capabilities: caps,
     };
   }
   checkLocalFiles(options);
   const apiKey = randomBytes(24).toString('base64url');
   const port = Number(options.port);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const engine = engineStep(profile, options, env, apiKey);
+  const { step: engine, notes } = engineStep(profile, options, env, apiKey, caps);
   const steps: LaunchStep[] = [];
   const model = typeof options.model === 'string' ? options.model : null;
   if (
@@ -120,6 +167,8 @@ export function planLaunch(profileId: string, userOptions: Record<string, unknow
     port,
     healthUrl: `${baseUrl}${spec.healthPath}`,
     steps,
+    notes: [capabilityNote(caps), ...notes],
+    capabilities: caps,
   };
 }
 
@@ -128,7 +177,8 @@ function engineStep(
   options: Record<string, unknown>,
   env: AppEnv,
   apiKey: string,
-): LaunchStep {
+  caps: EngineCapabilities,
+): { step: LaunchStep; notes: string[] } {
   const exe = profile.executable;
   const python = enginePython(env);
   if (exe.type === 'python-module' && !python) {
@@ -150,19 +200,25 @@ function engineStep(
       );
     }
   }
-  const command = buildCommand(profile, options, {
-    python: python ?? 'python3',
-    node: process.execPath,
-    appDir: process.cwd(),
-    binary,
-    host: '127.0.0.1',
-    apiKey,
-  });
+  const command = buildCommand(
+    profile,
+    options,
+    {
+      python: python ?? 'python3',
+      node: process.execPath,
+      appDir: process.cwd(),
+      binary,
+      host: '127.0.0.1',
+      apiKey,
+    },
+    caps,
+  );
   if (!command) throw new AppError('internal', 'This profile launches nothing.');
   const secrets = [apiKey, env.HF_TOKEN, process.env.VLM_CONSOLE_TOKEN].filter((s): s is string =>
     Boolean(s),
   );
-  return { kind: 'engine', ...command, display: maskCommand(command, secrets) };
+  const { notes, ...run } = command;
+  return { step: { kind: 'engine', ...run, display: maskCommand(command, secrets) }, notes };
 }
 
 /** A model given as a path must be a folder; a GGUF or projector must be a regular file. */

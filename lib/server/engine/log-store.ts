@@ -8,6 +8,7 @@ import { LineAssembler, type LineEvent, opensNewLine } from '@/lib/engine/log-li
 import { LogRing } from '@/lib/engine/log-ring';
 import { createMasker } from '@/lib/engine/mask-secrets';
 import type { LogLine, LogStream } from '@/lib/engine/types';
+import { probeLedger } from './probe-ledger';
 
 export interface LogStoreOptions {
   dataDir: string;
@@ -26,7 +27,7 @@ export class LogStore {
   /** Seq of each stream's most recent line: `update` and `close` events rewrite it. */
   private readonly current: Record<ChildStream, number | null> = { stdout: null, stderr: null };
   private readonly listeners = new Set<Listener>();
-  private launchStartSeq = 1;
+  private startSeq = 1;
   private launchId: string | null = null;
   private file: fs.WriteStream | null = null;
   /** Text of a line still being redrawn (no newline yet): it goes to disk once it is finished. */
@@ -42,6 +43,11 @@ export class LogStore {
 
   get lastSeq(): number {
     return this.ring.lastSeq;
+  }
+
+  /** Seq of the first line of the current (or last) launch. */
+  get launchStartSeq(): number {
+    return this.startSeq;
   }
 
   get currentLaunchId(): string | null {
@@ -60,7 +66,7 @@ export class LogStore {
   async beginLaunch(launchId: string): Promise<void> {
     this.endLaunch();
     this.launchId = launchId;
-    this.launchStartSeq = this.ring.lastSeq + 1;
+    this.startSeq = this.ring.lastSeq + 1;
     await fs.promises.mkdir(path.join(/*turbopackIgnore: true*/ this.opts.dataDir, 'logs'), {
       recursive: true,
     });
@@ -72,7 +78,7 @@ export class LogStore {
 
   /** Lines of the current (or last) launch still in memory. */
   launchLines(): LogLine[] {
-    return this.ring.since(this.launchStartSeq - 1);
+    return this.ring.since(this.startSeq - 1);
   }
 
   write(stream: ChildStream, chunk: Buffer): void {
@@ -135,7 +141,7 @@ export class LogStore {
       // A redraw of a line already evicted from the ring (a flood pushed it out) starts a new line.
       const updated = !opensNewLine(event) && seq !== null ? this.ring.update(seq, event.text) : undefined;
       const isNew = !updated;
-      const line = updated ?? this.ring.append(stream, event.text);
+      const line = updated ?? this.ring.append(stream, event.text, Date.now(), probeLedger.claim(event.text));
       this.current[stream] = line.seq;
       this.recordOnDisk(stream, event);
       this.opts.onLine(line, isNew);

@@ -21,7 +21,13 @@ export function streamEngineLogs(request: Request, supervisor: EngineSupervisor,
     const lineEvent = (line: LogLine, withId: boolean) =>
       sseEvent(
         'log',
-        { seq: line.seq, ts: line.ts, stream: line.stream, text: line.text },
+        {
+          seq: line.seq,
+          ts: line.ts,
+          stream: line.stream,
+          text: line.text,
+          ...(line.probe ? { probe: true } : {}),
+        },
         withId ? line.seq : undefined,
       );
 

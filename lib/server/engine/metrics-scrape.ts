@@ -3,6 +3,7 @@ import 'server-only';
 // metrics (llama.cpp without --metrics, many external servers) is a normal answer: `available: false`.
 import { type EngineMetrics, engineMetricsFrom } from '@/lib/engine/engine-metrics';
 import { parsePrometheus } from '@/lib/engine/prometheus';
+import { probeLedger } from './probe-ledger';
 import type { EngineConnection } from './supervisor';
 
 const TIMEOUT_MS = 5000;
@@ -35,6 +36,7 @@ export async function scrapeEngineMetrics(connection: EngineConnection | null): 
   // vLLM leaves /metrics open even with --api-key; other servers may guard it, so send the key anyway.
   if (connection.apiKey) headers.Authorization = `Bearer ${connection.apiKey}`;
   let response: Response;
+  const unanswered = probeLedger.expect('/metrics');
   try {
     response = await fetch(`${connection.baseUrl}/metrics`, {
       headers,
@@ -42,6 +44,7 @@ export async function scrapeEngineMetrics(connection: EngineConnection | null): 
       cache: 'no-store',
     });
   } catch (error) {
+    unanswered();
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     return unavailable(
       timedOut ? 'The engine did not answer /metrics in time.' : 'The engine could not be reached.',

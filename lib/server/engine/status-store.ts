@@ -21,6 +21,7 @@ export const IDLE_STATUS: EngineStatus = {
   warning: null,
   command: null,
   diagnosis: null,
+  stoppedBy: null,
 };
 
 const PROGRESS_EVENT_MS = 250;

@@ -4,6 +4,7 @@ import 'server-only';
 // here. Invariants: the state only changes through the transition table; start and stop are serialised;
 // a launch's processes are gone (checked, not assumed) before the state says `stopped`.
 import { createDiagnosisScanner, type DiagnosisScanner, engineFamilyOf } from '@/lib/diagnosis';
+import { ENGINE_KIND_SPECS } from '@/lib/engine/engine-kinds';
 import { firstExceptionLine } from '@/lib/engine/exception-line';
 import { maskUrlCredentials } from '@/lib/engine/mask-secrets';
 import { type EngineProfile, effectiveReasoningFormat, type ReasoningFormat } from '@/lib/engine/profiles';
@@ -17,7 +18,8 @@ import { probeNvidiaSmi } from '../system/nvidia-smi';
 import type { EngineProcess } from './engine-process';
 import { HealthMonitor } from './health-monitor';
 import { InstallJob } from './install-job';
-import { checkTensorParallel, type LaunchPlan, type LaunchStep, planLaunch } from './launch-plan';
+import { checkKeyEnforced } from './key-check';
+import { checkTensorParallel, type LaunchPlan, type LaunchStep, prepareLaunch } from './launch-plan';
 import { type StepExit, startStep } from './launch-step';
 import { LogStore } from './log-store';
 import { recoverOrphan, stopOrphan } from './orphans';
@@ -40,7 +42,12 @@ interface ActiveLaunch {
   plan: LaunchPlan;
   process: EngineProcess | null;
   monitor: HealthMonitor;
+  /** The engine step's exit, once it runs: a stop waits for it, so `stopped` carries the real exit. */
+  engineExit: Promise<StepExit> | null;
 }
+
+/** How long a completed teardown waits for the engine's exit to be reported before it says `stopped`. */
+const EXIT_REPORT_WAIT_MS = 2000;
 
 export class EngineSupervisor {
   readonly logs: LogStore;
@@ -118,7 +125,7 @@ export class EngineSupervisor {
           'Wait for the install to finish, or cancel it.',
         );
       }
-      const plan = planLaunch(profileId, options, this.env);
+      const plan = await prepareLaunch(profileId, options, this.env);
       await checkTensorParallel(plan, gpuCount);
       await this.teardown;
       await this.launch(plan);
@@ -126,7 +133,8 @@ export class EngineSupervisor {
     });
   }
 
-  stop(): Promise<EngineStatus> {
+  /** `by`: who asks — the user (Stop), or the app exiting (its SIGTERM/SIGINT handler); history says which. */
+  stop(by: 'you' | 'app-exit' = 'you'): Promise<EngineStatus> {
     return this.serialised(async () => {
       const state = this.status.state;
       if (state === 'crashed' || state === 'failed') {
@@ -134,7 +142,7 @@ export class EngineSupervisor {
         return this.status;
       }
       if (state !== 'starting' && state !== 'ready' && state !== 'orphaned') return this.status;
-      this.transition('stop', { warning: null });
+      this.transition('stop', { warning: null, stoppedBy: by });
       this.teardown = state === 'orphaned' ? this.stopOrphaned() : this.stopActive();
       return this.status;
     });
@@ -167,7 +175,7 @@ export class EngineSupervisor {
   /** The app is exiting: stop whatever runs, and wait for it. */
   async shutdown(): Promise<void> {
     this.installJob?.cancel();
-    if (isActive(this.status.state) && this.status.state !== 'stopping') await this.stop();
+    if (isActive(this.status.state) && this.status.state !== 'stopping') await this.stop('app-exit');
     await this.teardown;
   }
 
@@ -183,6 +191,7 @@ export class EngineSupervisor {
     this.scanner = createDiagnosisScanner({ phase: 'launch', engine: engineFamilyOf(plan.profile.kind) });
     const engineStep = plan.steps.find((s) => s.kind === 'engine');
     this.logs.system(`Launch ${plan.launchId}: profile ${plan.profile.id}`);
+    for (const note of plan.notes) this.logs.system(note);
     if (engineStep) this.logs.system(`$ ${engineStep.display.join(' ')}`);
     const now = Date.now();
     const monitor = new HealthMonitor({
@@ -191,7 +200,7 @@ export class EngineSupervisor {
       intervalMs: this.env.VLM_CONSOLE_HEALTH_INTERVAL_S * 1000,
       onChange: (health) => this.patch({ health }),
     });
-    this.active = { plan, process: null, monitor };
+    this.active = { plan, process: null, monitor, engineExit: null };
     this.transition('start', {
       ...IDLE_STATUS,
       state: this.status.state,
@@ -199,6 +208,7 @@ export class EngineSupervisor {
       profile: plan.profile.id,
       options: publicOptions(plan.options),
       startedAt: now,
+      logStartSeq: this.logs.launchStartSeq,
       stage: { name: 'launching', since: now },
       command: engineStep?.display ?? null,
     });
@@ -220,7 +230,7 @@ export class EngineSupervisor {
       return;
     }
     for (const step of plan.steps) {
-      if (this.active?.plan !== plan || this.status.state !== 'starting') return;
+      if (!this.isStarting(plan)) return;
       if (step.kind === 'download') {
         this.store.setStage({ name: 'downloading weights', since: Date.now() });
         this.logs.system(`Downloading weights first: $ ${step.display.join(' ')}`);
@@ -234,7 +244,9 @@ export class EngineSupervisor {
         }
         continue;
       }
-      void this.spawnStep(plan, step).then((exit) => this.onEngineExit(plan, exit));
+      const exited = this.spawnStep(plan, step);
+      if (this.active?.plan === plan) this.active.engineExit = exited;
+      void exited.then((exit) => this.onEngineExit(plan, exit));
       this.probeUntilReady(plan);
     }
   }
@@ -254,11 +266,11 @@ export class EngineSupervisor {
     const active = this.active;
     if (!active || active.plan !== plan) return;
     void active.monitor
-      .waitUntilReady(() => this.status.state === 'starting' && this.active?.plan === plan)
+      .waitUntilReady(() => this.isStarting(plan))
       .then(async (ok) => {
-        if (!ok || this.active?.plan !== plan || this.status.state !== 'starting') return;
+        if (!ok || !this.isStarting(plan)) return;
         const model = await active.monitor.servedModel(plan.baseUrl, plan.preferredModel);
-        if (this.active?.plan !== plan || this.status.state !== 'starting') return;
+        if (!this.isStarting(plan)) return;
         if ('error' in model) {
           this.transition('hopeless', { error: `The engine answers, but ${model.error}.` });
           await this.cleanupAfterEnd(plan);
@@ -273,12 +285,27 @@ export class EngineSupervisor {
           warning: null,
         });
         active.monitor.startInterval();
+        void this.checkKey(plan);
       });
+  }
+
+  /** Asks the ready engine once without its key; an answer means the key never reached it. */
+  private async checkKey(plan: LaunchPlan): Promise<void> {
+    const how = ENGINE_KIND_SPECS[plan.profile.kind].apiKey;
+    if (!plan.apiKey || !how || plan.port === null) return;
+    const found = await checkKeyEnforced(plan.baseUrl, 'env' in how ? how.env : how.flag);
+    if (!found || this.active?.plan !== plan || this.status.state !== 'ready') return;
+    this.logs.system(`Warning: ${found.diagnosis.explanation}`);
+    this.patch({ warning: found.warning, diagnosis: found.diagnosis });
   }
 
   private onEngineExit(plan: LaunchPlan, exit: StepExit): void {
     if (this.active?.plan !== plan) return;
-    const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+    const how = exit.signal
+      ? `signal ${exit.signal}`
+      : exit.code === null
+        ? 'its exit status was not reported'
+        : `exit code ${exit.code}`;
     this.logs.system(`The engine process ended (${how}).`);
     if (this.status.state === 'starting' || this.status.state === 'ready') {
       this.transition('exit', { exit, error: this.errorLine(), health: null });
@@ -295,7 +322,7 @@ export class EngineSupervisor {
     watchStartup({
       timeoutMs,
       stallMs,
-      isStarting: () => this.active?.plan === plan && this.status.state === 'starting',
+      isStarting: () => this.isStarting(plan),
       lastOutputAt: () => this.logs.lastWriteAt,
       onTimeout: () => {
         const message = `The engine did not become ready within ${Math.round(timeoutMs / 1000)} s.`;
@@ -324,7 +351,13 @@ export class EngineSupervisor {
     active.monitor.stop();
     this.logs.system('Stopping: SIGTERM to the engine process group.');
     await this.cleanupAfterEnd(active.plan);
-    this.transition('stopped', { health: null, stage: null });
+    const exit = active.engineExit
+      ? await Promise.race([
+          active.engineExit,
+          new Promise<null>((r) => setTimeout(r, EXIT_REPORT_WAIT_MS, null)),
+        ])
+      : null;
+    this.transition('stopped', { health: null, stage: null, ...(exit ? { exit } : {}) });
   }
 
   /** Kills whatever is left of a launch and confirms it: no process alive, the port free, no pid file. */
@@ -368,6 +401,11 @@ export class EngineSupervisor {
     const stage = nextStage(this.status.stage, line.text, line.ts);
     if (stage && stage !== this.status.stage) this.store.setStage(stage);
     if (this.status.warning) this.patch({ warning: null });
+  }
+
+  /** The launch of `plan` is the current one and still starting: nothing else has ended or readied it. */
+  private isStarting(plan: LaunchPlan): boolean {
+    return this.active?.plan === plan && this.status.state === 'starting';
   }
 
   private errorLine(): string | null {

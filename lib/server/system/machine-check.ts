@@ -2,19 +2,17 @@ import 'server-only';
 // The machine check behind GET /api/system: runs every probe at once, turns the answers into plain lines and
 // says which profiles fit the GPUs. The answer is cached for 30 s (nvidia-smi and a torch import are slow)
 // and shared by concurrent requests; `refresh` forces a new one. Touch this file to add a probe.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { PROFILES } from '@/lib/engine/profiles';
 import { isActive } from '@/lib/engine/state-machine';
 import { findLaunchProcesses } from '@/lib/node/process-scan.mjs';
 import { checkItems } from '@/lib/system/check-items';
 import { fitProfiles } from '@/lib/system/profile-fit';
 import type { SystemReport } from '@/lib/system/types';
-import { hubCacheDir } from '../engine/executables';
+import { vllmFlagsCheck } from '../engine/capabilities';
 import { getSupervisor } from '../engine/instance';
 import { enginePython } from '../engine/python';
 import { getEnv } from '../env';
+import { hasSavedLogin, hubCacheDir } from '../hf-hub';
 import { probeDisk } from './disk';
 import { probeNvidiaSmi } from './nvidia-smi';
 import { probePython } from './python-probe';
@@ -34,26 +32,16 @@ async function enginePids(): Promise<{ pids: Set<number>; active: boolean }> {
   return { pids: new Set(pids), active: true };
 }
 
-/** `hf auth login` (and the older `huggingface-cli login`) saves the token here. */
-function hasSavedLogin(): boolean {
-  const home =
-    process.env.HF_HOME ?? path.join(/*turbopackIgnore: true*/ os.homedir(), '.cache', 'huggingface');
-  const file = process.env.HF_TOKEN_PATH ?? path.join(/*turbopackIgnore: true*/ home, 'token');
-  try {
-    return fs.statSync(file).size > 0;
-  } catch {
-    return false;
-  }
-}
-
 async function runCheck(): Promise<SystemReport> {
   const env = getEnv();
   const checkedAt = Date.now();
   const engine = await enginePids();
-  const [nvidia, python, disk] = await Promise.all([
+  const [nvidia, python, disk, vllmFlags] = await Promise.all([
     probeNvidiaSmi({ enginePids: engine.pids }),
     probePython({ python: enginePython(env), configured: env.VLM_CONSOLE_PYTHON }),
     probeDisk(hubCacheDir()),
+    // Asking vLLM for its help also warms the cache the next launch reads.
+    vllmFlagsCheck(env),
   ]);
   const items = checkItems({
     nvidia,
@@ -62,6 +50,7 @@ async function runCheck(): Promise<SystemReport> {
     hfToken: { env: Boolean(env.HF_TOKEN), savedLogin: hasSavedLogin() },
     nodeVersion: process.versions.node,
   });
+  if (vllmFlags) items.splice(items.findIndex((i) => i.id === 'vllm') + 1, 0, vllmFlags);
   const gpus = nvidia.status === 'ok' ? nvidia.gpus : [];
   return {
     checkedAt,
