@@ -1,11 +1,14 @@
 'use client';
-// "Install vLLM" when the machine check finds none: a version (empty = the pin that suits the driver), the
-// job's current step while it runs, Cancel, and its failure explained like a launch failure.
+// "Install vLLM" when the machine check finds none: a version (empty = the default release, in the build
+// that fits the driver), the plan the server would run for it, the job's current step while it runs,
+// Cancel, and its failure explained like a launch failure.
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { useInstallPlan } from '@/hooks/use-install-plan';
 import type { Diagnosis } from '@/lib/diagnosis';
 import type { InstallJobStatus } from '@/lib/engine/types';
 import { DiagnosisCard } from './diagnosis-card';
+import { InstallPlanSummary } from './install-plan-summary';
 
 export interface InstallVllmProps {
   job: InstallJobStatus | null;
@@ -27,7 +30,9 @@ export function InstallVllm({
 }: InstallVllmProps) {
   const [version, setVersion] = useState('');
   const isRunning = job?.state === 'running';
+  const { plan, isValid } = useInstallPlan(version, Boolean(missing || job) && !isRunning);
   if (!missing && !job) return null;
+  const isRefused = Boolean(plan?.refusal);
   return (
     <div data-testid="install-vllm" className="flex flex-col gap-2 rounded-md border border-border p-3">
       <p className="text-sm font-medium">Install vLLM</p>
@@ -58,15 +63,27 @@ export function InstallVllm({
             <input
               value={version}
               onChange={(e) => setVersion(e.target.value)}
-              placeholder="auto (matches the driver)"
+              placeholder="default (the build matches the driver)"
+              aria-invalid={!isValid}
               className="h-9 min-w-0 rounded-md border border-border bg-card px-2.5 font-mono text-sm text-foreground"
             />
           </label>
-          <Button type="submit" variant="primary" data-testid="install-button" disabled={!canInstall}>
+          <Button
+            type="submit"
+            variant="primary"
+            data-testid="install-button"
+            disabled={!canInstall || !isValid || isRefused}
+          >
             Install vLLM
           </Button>
+          {!isValid && (
+            <p className="w-full text-xs text-danger">
+              A version number like 0.31.0, or empty for the default.
+            </p>
+          )}
         </form>
       )}
+      {!isRunning && isValid && plan && <InstallPlanSummary plan={plan} />}
       {job && job.state !== 'running' && <JobOutcome job={job} onQuoteClick={onQuoteClick} />}
     </div>
   );
@@ -80,12 +97,15 @@ function JobOutcome({ job, onQuoteClick }: { job: InstallJobStatus; onQuoteClick
   const diagnosis: Diagnosis | null = job.diagnosis;
   if (diagnosis)
     return (
-      <DiagnosisCard
-        diagnosis={diagnosis}
-        context="Install failed"
-        onQuoteClick={onQuoteClick}
-        data-testid="install-diagnosis"
-      />
+      <div className="flex flex-col gap-2">
+        {job.error && <p className="text-xs text-danger">{job.error}</p>}
+        <DiagnosisCard
+          diagnosis={diagnosis}
+          context="Install failed"
+          onQuoteClick={onQuoteClick}
+          data-testid="install-diagnosis"
+        />
+      </div>
     );
   return <p className="text-sm text-danger">The install failed{job.error ? `: ${job.error}` : '.'}</p>;
 }

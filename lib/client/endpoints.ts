@@ -12,6 +12,8 @@ export const ENDPOINTS = {
   engineCapabilities: (profile: string) => `/api/engine/capabilities?profile=${encodeURIComponent(profile)}`,
   engineInstall: '/api/engine/install',
   engineInstallCancel: '/api/engine/install/cancel',
+  engineInstallPlan: (version: string) =>
+    version ? `/api/engine/install/plan?version=${encodeURIComponent(version)}` : '/api/engine/install/plan',
   system: '/api/system',
   systemRefresh: '/api/system?refresh=1',
   diagnose: '/api/diagnose',

@@ -24,14 +24,24 @@ export const DIAGNOSIS_CATEGORIES = [
   'engine_ready_timeout',
   'chat_template',
   'mm_limit',
+  // The "Install vLLM" job's own failures (lib/diagnosis/rules/install.ts).
+  'no_network',
+  'no_matching_distribution',
+  'proxy_or_certificate',
   'unknown',
 ] as const;
 export type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
 
-/** The categories a launch can fail with (request-time ones and the `unknown` fallback left out). */
-export const LAUNCH_FAILURE_CATEGORIES = DIAGNOSIS_CATEGORIES.filter(
-  (c) => c !== 'chat_template' && c !== 'mm_limit' && c !== 'unknown',
-);
+/** Categories only the installer's output produces. */
+export const INSTALL_FAILURE_CATEGORIES = [
+  'no_network',
+  'no_matching_distribution',
+  'proxy_or_certificate',
+] as const;
+const NOT_LAUNCH: readonly string[] = ['chat_template', 'mm_limit', 'unknown', ...INSTALL_FAILURE_CATEGORIES];
+
+/** The categories a launch can fail with (request-time, install-only and the `unknown` fallback left out). */
+export const LAUNCH_FAILURE_CATEGORIES = DIAGNOSIS_CATEGORIES.filter((c) => !NOT_LAUNCH.includes(c));
 /** `unknown` is the fallback of the scanner, never a rule. */
 export type RuleCategory = Exclude<DiagnosisCategory, 'unknown'>;
 
@@ -39,8 +49,8 @@ export type RuleCategory = Exclude<DiagnosisCategory, 'unknown'>;
 export const ENGINE_FAMILIES = ['vllm', 'sglang', 'llama-cpp'] as const;
 export type EngineFamily = (typeof ENGINE_FAMILIES)[number];
 
-/** `request` errors are shown on a failed chat; `launch` errors on a failed start. */
-export type DiagnosisPhase = 'launch' | 'request';
+/** `request` errors are shown on a failed chat; `launch` errors on a failed start; `install` on a failed install. */
+export type DiagnosisPhase = 'launch' | 'request' | 'install';
 export type DiagnosisSeverity = 'error' | 'warning';
 
 /** Launch-option keys a fix may change; the names match the launch form's option schema. */

@@ -72,6 +72,9 @@ export interface InstallJobStatus {
   endedAt: number | null;
   error: string | null;
   diagnosis: Diagnosis | null;
+  /** The build the planner picked (lib/engine/vllm-install.ts), e.g. "cu129". */
+  variant?: string | null;
+  installer?: 'uv' | 'pip';
   /** The last setup job (installing vLLM), if one ran. */
   job?: InstallJobStatus | null;
   /** Seq of the first log line of this launch: earlier lines belong to earlier launches. */

@@ -1,13 +1,14 @@
 // notebooks/colab.ipynb: a notebook nbformat 4 would accept (a hand-written schema of the parts nbformat
 // checks), shell that parses (`%%bash` cells and `!` lines through `bash -n`), Python that compiles (magics
 // and `!` lines blanked, as IPython would have replaced them), and settings that match the app's.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { REPO } from '../helpers/app-server';
+import { type AppServer, REPO, startApp } from '../helpers/app-server';
+import { TEST_TOKEN } from '../helpers/auth';
 
 const NOTEBOOK = path.join(REPO, 'notebooks', 'colab.ipynb');
 
@@ -120,7 +121,7 @@ describe('notebooks/colab.ipynb', () => {
     expect(checked).toBeGreaterThanOrEqual(3);
   });
 
-  it('offers the access modes the start command knows, a Drive checkbox, and the app pins of vLLM', async () => {
+  it('offers the access modes the start command knows, a Drive checkbox, and leaves vLLM to the app', async () => {
     const all = load().cells.map(text).join('\n');
     const { TUNNEL_MODES } = await import('../../scripts/lib/start-args.mjs');
     const offered = /TUNNEL = "(\w+)"\s+#@param (\[.*\])/.exec(all);
@@ -131,12 +132,75 @@ describe('notebooks/colab.ipynb', () => {
     expect(all).toMatch(/^KEEP_HF_CACHE_ON_DRIVE = False {2}#@param \{type:"boolean"\}$/m);
     expect(all).toContain('google.colab.kernel.proxyPort');
     expect(all).toContain('subprocess.Popen(["node", "scripts/start.mjs", "--tunnel", TUNNEL]');
-    // The notebook installs the same vLLM as the console's "Install vLLM" button.
-    const pinsFile = path.join(REPO, 'lib', 'engine', 'vllm-install.ts');
-    if (fs.existsSync(pinsFile)) {
-      const pins = [...fs.readFileSync(pinsFile, 'utf8').matchAll(/version: '([\d.]+)'/g)].map((m) => m[1]);
-      expect(pins.length).toBeGreaterThan(0);
-      for (const pin of pins) expect(all).toContain(`version=${pin}`);
-    }
+    // No install logic of its own: no pinned version, no pip line; the app's planner decides.
+    expect(all).not.toMatch(/vllm==|version=\d|pip install[^\n]*vllm/);
+    expect(all).toContain('/install/plan');
+  });
+});
+
+// The install cell runs as Colab would run it, against the built app with the stand-ins for nvidia-smi and
+// Python (tests/fixtures): the values the Settings cell defines come first.
+describe('the notebook’s install cell', () => {
+  let app: AppServer | null = null;
+  afterEach(async () => {
+    await app?.stop();
+    app = null;
+  });
+
+  const installCell = () => {
+    const cell = codeCells(load()).find((c) => text(c).startsWith('#@title Install vLLM'));
+    if (!cell) throw new Error('no install cell');
+    return text(cell);
+  };
+
+  async function runCell(env: Record<string, string>) {
+    const fixtures = path.join(REPO, 'tests', 'fixtures');
+    app = await startApp({
+      PATH: `${fixtures}/fake-python:${fixtures}/fake-nvidia-smi:${process.env.PATH}`,
+      ...env,
+    });
+    const prelude = [
+      `APP_PORT = ${app.port}`,
+      `DATA_DIR = ${JSON.stringify(app.dataDir)}`,
+      'class SetupError(RuntimeError):',
+      '    pass',
+      '',
+    ].join('\n');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notebook-cell-'));
+    const file = path.join(dir, 'cell.py');
+    fs.writeFileSync(file, prelude + installCell());
+    const child = spawn('python3', [file], {
+      env: { ...process.env, ...env, VLM_CONSOLE_TOKEN: TEST_TOKEN },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+    return { code, out };
+  }
+
+  it('on a Colab VM with driver 550 / CUDA 12.4 installs the +cu129 build instead of dying', async () => {
+    const { code, out } = await runCell({});
+    expect(out).toMatch(/Plan: vLLM [\d.]+, cu129 build, with pip/);
+    expect(out).toMatch(/is installed and passed its self-test/);
+    expect(code).toBe(0);
+  });
+
+  it('stops with the planner’s refusal, and with the diagnosis when the install fails', async () => {
+    const old = await runCell({ FAKE_NVIDIA_SMI: 'old-driver' });
+    expect(old.code).not.toBe(0);
+    expect(old.out).toMatch(/SetupError: .*470\.182\.03.* FIX: Update the NVIDIA driver to 525/);
+    await app?.stop();
+
+    const offline = await runCell({ FAKE_NETWORK: 'offline', FAKE_PIP: 'offline' });
+    expect(offline.code).not.toBe(0);
+    expect(offline.out).toContain('No network: the package index cannot be reached');
+    expect(offline.out).toContain('FIX: Check that this machine can reach the package index');
   });
 });

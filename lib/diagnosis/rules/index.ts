@@ -2,6 +2,7 @@
 import type { DiagnosisRule } from '../types';
 import { ENGINE_RULES } from './engine';
 import { GPU_RULES } from './gpu';
+import { INSTALL_RULES } from './install';
 import { LLAMA_CPP_RULES } from './llama-cpp';
 import { MEMORY_RULES } from './memory';
 import { MODEL_RULES } from './model';
@@ -18,4 +19,5 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   ...REQUEST_RULES,
   ...LLAMA_CPP_RULES,
   ...SGLANG_RULES,
+  ...INSTALL_RULES,
 ];
