@@ -46,24 +46,34 @@ export function capturePoster(file: Blob): Promise<Poster | null> {
     return result;
   };
   return new Promise<Poster | null>((resolve) => {
-    // A clip the browser cannot seek in (or decode) gets no poster rather than holding the composer.
-    const timer = setTimeout(() => resolve(done(null)), 5000);
-    video.onerror = () => {
+    let settled = false;
+    const finish = (result: Poster | null) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
-      resolve(done(null));
+      resolve(done(result));
     };
+    // A clip the browser cannot decode (or decodes slowly) gets no poster rather than holding the composer.
+    const timer = setTimeout(() => finish(null), 5000);
+    video.onerror = () => finish(null);
     // The first decoded frame: seeking first (to skip a black frame) stalls on clips without cues.
-    video.onloadeddata = async () => {
-      clearTimeout(timer);
+    video.onloadeddata = () => {
       const scale = Math.min(1, 640 / Math.max(1, video.videoWidth));
       const canvas = new OffscreenCanvas(
         Math.max(1, Math.round(video.videoWidth * scale)),
         Math.max(1, Math.round(video.videoHeight * scale)),
       );
-      canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
       const duration = Number.isFinite(video.duration) ? video.duration : null;
-      resolve(done({ blob, width: video.videoWidth, height: video.videoHeight, durationS: duration }));
+      const size = { width: video.videoWidth, height: video.videoHeight, durationS: duration };
+      try {
+        canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
+      } catch {
+        return finish(null);
+      }
+      canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 }).then(
+        (blob) => finish({ blob, ...size }),
+        () => finish(null),
+      );
     };
     video.src = url;
   });
