@@ -1,52 +1,9 @@
 'use client';
-// The replies being streamed right now, outside React state: the generation hook writes a new snapshot once
-// per animation frame and only the one message row that shows it re-renders; the list around it does not.
+// A message row's view of the live store (lib/client/chat-live.ts): it re-renders when its reply changes.
 import { useSyncExternalStore } from 'react';
-import type { ReplyState } from '@/lib/client/chat-reply';
+import { type LiveReply, liveReplies } from '@/lib/client/chat-live';
 
-export interface LiveReply extends ReplyState {
-  /** The connection dropped and a reattach is under way. */
-  reconnecting: boolean;
-}
-
-type Listener = () => void;
-
-class LiveReplies {
-  private readonly replies = new Map<string, LiveReply>();
-  private readonly listeners = new Map<string, Set<Listener>>();
-
-  get(id: string): LiveReply | undefined {
-    return this.replies.get(id);
-  }
-
-  set(id: string, reply: LiveReply): void {
-    this.replies.set(id, reply);
-    this.emit(id);
-  }
-
-  delete(id: string): void {
-    if (this.replies.delete(id)) this.emit(id);
-  }
-
-  subscribe(id: string, listener: Listener): () => void {
-    let set = this.listeners.get(id);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(id, set);
-    }
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(id);
-    };
-  }
-
-  private emit(id: string): void {
-    for (const listener of this.listeners.get(id) ?? []) listener();
-  }
-}
-
-export const liveReplies = new LiveReplies();
+export type { LiveReply } from '@/lib/client/chat-live';
 
 const serverSnapshot = () => undefined;
 

@@ -3,7 +3,7 @@
 // the form shows the current launch's options (so Restart and the report use what is running), else the
 // profile's defaults. Problems come from the same schema the server validates with, and from its 400.
 import { useCallback, useMemo, useState } from 'react';
-import type { ApiError } from '@/lib/api-error';
+import { type ApiError, groupFieldErrors } from '@/lib/api-error';
 import {
   formatCommandLine,
   initialOptionValues,
@@ -22,13 +22,6 @@ function launchedValues(profile: ProfileSummary, options: Record<string, unknown
   if (!options || profile.kind === 'external') return null;
   const keys = Object.keys(profile.optionSchema.properties ?? {});
   return Object.fromEntries(keys.filter((k) => options[k] !== undefined).map((k) => [k, options[k]]));
-}
-
-/** `options.maxModelLen: Too big…` (the server's 400) → { maxModelLen: 'Too big…' }. */
-function serverFieldErrors(error: ApiError | null): Record<string, string> {
-  const match =
-    error?.code === 'validation_failed' ? /^options\.(\w+)[.\w]*: (.*)$/.exec(error.message) : null;
-  return match?.[1] && match[2] ? { [match[1]]: match[2] } : {};
 }
 
 export function useEngineForm(
@@ -74,7 +67,7 @@ export function useEngineForm(
   const preview = useMemo(() => (profileId ? previewCommand(profileId, values) : null), [profileId, values]);
   const errors = useMemo(
     () => ({
-      ...serverFieldErrors(actionError),
+      ...groupFieldErrors(actionError, 'options'),
       ...(preview && !preview.ok ? issuesByField(preview.issues) : {}),
     }),
     [actionError, preview],

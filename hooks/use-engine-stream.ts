@@ -8,7 +8,8 @@ import { ENDPOINTS } from '@/lib/client/endpoints';
 import { openEventStream } from '@/lib/client/http';
 import { type ClientLogLine, toClientLine } from '@/lib/client/log-level';
 import { mergeLines } from '@/lib/client/log-merge';
-import { readLogEvents } from '@/lib/client/log-sse';
+import { decodeLogEvent } from '@/lib/client/log-sse';
+import { readSse } from '@/lib/client/read-sse';
 import type { EngineStatus, LogLine } from '@/lib/engine/types';
 
 /** Lines the browser keeps; the full log stays downloadable from the server. */
@@ -53,14 +54,14 @@ export function useEngineStream(): EngineStream {
           const reader = await openEventStream(ENDPOINTS.engineLogs, {}, controller.signal, lastId);
           setConnected(true);
           delay = 500;
-          await readLogEvents(reader, (message) => {
+          await readSse(reader, (message) => {
             if (message.id) lastId = message.id;
-            if (message.event === 'log') onLine(JSON.parse(message.data) as LogLine);
-            else if (message.event === 'status') setStatus(JSON.parse(message.data) as EngineStatus);
-            else if (message.event === 'gap') {
-              const gap = JSON.parse(message.data) as { from: number; to: number };
-              setSkipped((n) => n + Math.max(0, gap.to - gap.from + 1));
-            }
+            const decoded = decodeLogEvent(message);
+            if (!decoded.ok) return;
+            const { event } = decoded;
+            if (event.type === 'log') onLine(event.line);
+            else if (event.type === 'status') setStatus(event.status);
+            else setSkipped((n) => n + Math.max(0, event.to - event.from + 1));
           });
         } catch {
           // Dropped or refused: wait a little, then resume from the last seq received.

@@ -4,6 +4,7 @@
 // (the SSE event name already carries it). A stream always ends with exactly one `done`, also after an `error`.
 
 import { z } from 'zod';
+import { sseEvent } from '@/lib/sse';
 
 export type ReasoningEvent = { type: 'reasoning'; text: string };
 export type ContentEvent = { type: 'content'; text: string };
@@ -62,10 +63,7 @@ export function isChatEventType(name: string): name is ChatEventType {
 /** One SSE message for `event`; `id` (a sequence number) lets a client log or dedupe what it saw. */
 export function encodeSseEvent(event: ChatEvent, id?: number): string {
   const { type, ...payload } = event;
-  // JSON.stringify escapes CR and LF, so the payload always fits on one `data:` line.
-  const data = JSON.stringify(payload);
-  const idLine = id === undefined ? '' : `id: ${id}\n`;
-  return `${idLine}event: ${type}\ndata: ${data}\n\n`;
+  return sseEvent(type, payload, id);
 }
 
 /** What an SSE parser (e.g. eventsource-parser) hands over per message. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chatBodySchema } from '@/lib/api/chat';
 import { buildChatRequest } from './chat-request';
 
 describe('buildChatRequest', () => {
@@ -44,5 +45,19 @@ describe('buildChatRequest', () => {
 
   it('leaves out an empty system prompt', () => {
     expect(buildChatRequest([{ role: 'user', content: 'x' }], '  ', {}).messages).toHaveLength(1);
+  });
+
+  it('builds a body the route accepts', () => {
+    const sha = 'b'.repeat(64);
+    const body = buildChatRequest(
+      [
+        { role: 'user', content: 'Look', images: [{ key: 'k', sha256: sha }] },
+        { role: 'assistant', content: 'A cat' },
+        { role: 'user', content: 'Sure?' },
+      ],
+      'Be brief',
+      { temperature: 0.2, max_tokens: 64 },
+    );
+    expect(chatBodySchema.parse(body)).toEqual(body);
   });
 });

@@ -1,22 +1,11 @@
 // Builds the body of POST /api/chat from the stored conversation and the settings.
 
+import type { ChatBody, RequestMessage, UserContent } from '@/lib/api/chat';
 import type { ChatParams } from './chat-settings';
 import type { ChatMessage } from './conversations/types';
 
-export type TextPart = { type: 'text'; text: string };
-export type ImagePart = { type: 'image_url'; image_url: { url: string } };
-export type ImageRefPart = { type: 'image_ref'; sha256: string };
-export type VideoRefPart = { type: 'video_ref'; sha256: string };
-
-export type RequestMessage =
-  | { role: 'system'; content: string }
-  | { role: 'user'; content: string | (TextPart | ImagePart | ImageRefPart | VideoRefPart)[] }
-  | { role: 'assistant'; content: string };
-
-export interface ChatRequestBody {
-  messages: RequestMessage[];
-  params: ChatParams;
-}
+/** The body of POST /api/chat, typed by the schema the route validates it with. */
+export type ChatRequestBody = ChatBody;
 
 /**
  * The turns the model sees: the system prompt, then each user message and each reply's answer. Thinking
@@ -41,7 +30,7 @@ export function buildChatRequest(
 }
 
 /** Text alone as a string; with uploaded images, the text part first and one `image_ref` per image. */
-function userContent(message: Pick<ChatMessage, 'content' | 'images'>): RequestMessage['content'] {
+function userContent(message: Pick<ChatMessage, 'content' | 'images'>): UserContent {
   const refs = (message.images ?? []).flatMap((image) => {
     if (!image.sha256) return [];
     // Clips are kept with the images; their media type says which part they become.

@@ -4,7 +4,7 @@
 // marked interrupted.
 
 import { foldEvent, type ReplyState, replyToMessagePatch } from './chat-reply';
-import { followGeneration, type SseReader, type StreamOutcome } from './chat-stream';
+import { type FollowOptions, followGeneration, type SseReader, type StreamOutcome } from './chat-stream';
 import type { ChatMessage } from './conversations/types';
 
 export const SAVE_INTERVAL_MS = 1000;
@@ -19,7 +19,21 @@ export interface RunReplyOptions {
   save(changes: Partial<ChatMessage>): Promise<void>;
   /** Lets a Stop pressed before the generation id arrived find it as soon as it does. */
   onGenerationId?(id: string): void;
+  /** The reattach and its waits; the network and real time unless a test gives its own. */
+  follow?: Pick<FollowOptions, 'reattach' | 'sleep' | 'delays'>;
+  /** Frame scheduling; the browser's animation frames unless a test gives its own. */
+  frames?: Frames;
 }
+
+export interface Frames {
+  request(draw: () => void): number;
+  cancel(handle: number): void;
+}
+
+const ANIMATION_FRAMES: Frames = {
+  request: (draw) => requestAnimationFrame(draw),
+  cancel: (handle) => cancelAnimationFrame(handle),
+};
 
 const INTERRUPTED = 'The connection to the server dropped and the reply could not be resumed.';
 
@@ -35,6 +49,7 @@ export function finalPatch(state: ReplyState, outcome: StreamOutcome): Partial<C
 
 export async function runReply(options: RunReplyOptions): Promise<ReplyState> {
   const { signal, publish, save } = options;
+  const frames = options.frames ?? ANIMATION_FRAMES;
   let state = options.initial;
   let reconnecting = false;
   let frame: number | null = null;
@@ -46,7 +61,7 @@ export async function runReply(options: RunReplyOptions): Promise<ReplyState> {
   };
   const schedule = () => {
     // A hidden tab runs no animation frames: drawing waits for it to show, saving does not.
-    frame ??= requestAnimationFrame(draw);
+    frame ??= frames.request(draw);
   };
   const saver = setInterval(() => {
     if (!dirty) return;
@@ -60,6 +75,7 @@ export async function runReply(options: RunReplyOptions): Promise<ReplyState> {
   let outcome: StreamOutcome;
   try {
     outcome = await followGeneration({
+      ...options.follow,
       reader: options.reader,
       signal,
       cursor: () => state,
@@ -83,7 +99,7 @@ export async function runReply(options: RunReplyOptions): Promise<ReplyState> {
     });
   } finally {
     clearInterval(saver);
-    if (frame !== null) cancelAnimationFrame(frame);
+    if (frame !== null) frames.cancel(frame);
   }
   const patch = finalPatch(state, outcome);
   publish(state, false);

@@ -1,6 +1,7 @@
 // The person's chat settings (system prompt and sampling) as plain data, kept in localStorage.
 // A sampling field left empty (null) means "the running profile's recommended value".
 import { z } from 'zod';
+import type { ChatParams as ApiChatParams } from '@/lib/api/chat';
 import type { SamplingDefaults } from '@/lib/engine/profiles';
 
 export const SETTINGS_KEY = 'vlm-console:settings';
@@ -40,7 +41,8 @@ export function parseSettings(raw: string | null): ChatSettings {
   }
 }
 
-export type ChatParams = Partial<Record<SamplingKey, number>>;
+/** The sampling fields of the chat body that the settings panel sets. */
+export type ChatParams = Pick<ApiChatParams, SamplingKey>;
 
 /** What goes to the server: the person's values, else the profile's, and only those that exist. */
 export function effectiveParams(settings: ChatSettings, defaults: SamplingDefaults | null): ChatParams {

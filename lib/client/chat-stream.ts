@@ -2,6 +2,7 @@
 // The cursor (last event index folded) comes from the caller's fold, so a reattached stream resumes right
 // after what is on screen: nothing is repeated and nothing skipped. Network access is injectable for tests.
 import type { EventSourceMessage } from 'eventsource-parser';
+import type { ReattachBody } from '@/lib/api/chat';
 import { ApiError } from '@/lib/api-error';
 import { type ChatEvent, decodeSseEvent } from '@/lib/chat/events';
 import type { ChatRequestBody } from './chat-request';
@@ -42,7 +43,8 @@ export function openChat(body: ChatRequestBody, signal: AbortSignal): Promise<Ss
 }
 
 export function reattachChat(generationId: string, after: number, signal: AbortSignal): Promise<SseReader> {
-  return openEventStream(ENDPOINTS.chatStream(generationId), { after }, signal, String(after));
+  const body: ReattachBody = { after };
+  return openEventStream(ENDPOINTS.chatStream(generationId), body, signal, String(after));
 }
 
 /** Asks the server to stop; the stream then ends with done {finishReason: 'abort'}. */

@@ -1,13 +1,24 @@
 // The browser's only HTTP helpers. Errors come back as ApiError, built from the server's JSON error body.
-import { ApiError, isApiErrorBody } from '@/lib/api-error';
+import { ApiError, isApiErrorBody, isApiErrorCode } from '@/lib/api-error';
 
 /** ngrok's free tier answers the first request of a browser with a warning page unless this header is sent. */
 export const COMMON_HEADERS = { 'ngrok-skip-browser-warning': '1' } as const;
 
 async function toApiError(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
-  if (isApiErrorBody(body))
-    return new ApiError(res.status, body.error.code, body.error.message, body.error.hint, body.error.details);
+  if (isApiErrorBody(body)) {
+    const { code, message, hint, details, field } = body.error;
+    // A code this build does not know (a newer server) still reads as an error answer.
+    return new ApiError(
+      res.status,
+      isApiErrorCode(code) ? code : 'http_error',
+      message,
+      hint,
+      details,
+      field,
+    );
+  }
+  // Not our JSON (a proxy's or tunnel's own page): the status is all there is to say.
   return new ApiError(res.status, 'http_error', `The server answered HTTP ${res.status}.`);
 }
 

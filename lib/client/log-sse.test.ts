@@ -1,38 +1,40 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { describe, expect, it } from 'vitest';
-import { FEED_SLICE_CHARS, feedInSlices, readLogEvents } from './log-sse';
+import type { EngineStatus } from '@/lib/engine/types';
+import { sseEvent } from '@/lib/sse';
+import { decodeLogEvent } from './log-sse';
 
-const events = (n: number) =>
-  Array.from(
-    { length: n },
-    (_, i) => `id: ${i + 1}\nevent: log\ndata: {"seq":${i + 1},"text":"flood line ${i + 1} \\u00e9"}\n\n`,
-  ).join('');
+const status = { state: 'starting', launchId: 'l1', profile: 'demo' } as Partial<EngineStatus>;
 
-describe('log event reading', () => {
-  it('parses a large chunk fed in slices exactly as the whole', () => {
-    const text = events(2000);
-    expect(text.length).toBeGreaterThan(FEED_SLICE_CHARS * 10);
-    const whole: EventSourceMessage[] = [];
-    createParser({ onEvent: (m) => whole.push(m) }).feed(text);
-    const sliced: EventSourceMessage[] = [];
-    feedInSlices(createParser({ onEvent: (m) => sliced.push(m) }), text);
-    expect(sliced).toEqual(whole);
-    expect(sliced).toHaveLength(2000);
-    expect(sliced.at(-1)).toMatchObject({ id: '2000', event: 'log' });
+/** Wire text as the server writes it, parsed back as the browser's reader hands it over. */
+function parse(wire: string): EventSourceMessage[] {
+  const messages: EventSourceMessage[] = [];
+  createParser({ onEvent: (m) => messages.push(m) }).feed(wire);
+  return messages;
+}
+
+describe('decodeLogEvent', () => {
+  it('reads back what the server writes: lines, a status, a gap', () => {
+    const line = { seq: 7, ts: 1_700_000_000_000, stream: 'stderr', text: 'INFO 12-03 loading\r\nweights' };
+    const wire = sseEvent('log', line, 7) + sseEvent('status', status) + sseEvent('gap', { from: 3, to: 6 });
+    expect(parse(wire).map(decodeLogEvent)).toEqual([
+      { ok: true, event: { type: 'log', line } },
+      { ok: true, event: { type: 'status', status } },
+      { ok: true, event: { type: 'gap', from: 3, to: 6 } },
+    ]);
   });
 
-  it('reads a stream whose chunks split events and characters anywhere', async () => {
-    const bytes = new TextEncoder().encode(events(300));
-    const cuts = [0, 7, 4096, 4097, 20_000, bytes.length];
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 1; i < cuts.length; i++) controller.enqueue(bytes.slice(cuts[i - 1], cuts[i]));
-        controller.close();
-      },
-    });
-    const got: EventSourceMessage[] = [];
-    await readLogEvents(stream.getReader(), (m) => got.push(m));
-    expect(got).toHaveLength(300);
-    expect(JSON.parse(got[150]?.data ?? '{}')).toEqual({ seq: 151, text: 'flood line 151 é' });
+  it('skips what it cannot read instead of throwing', () => {
+    const cases = [
+      { event: 'log', data: '{"seq":1,"ts":1,"stream":"stdout"' },
+      { event: 'log', data: '{"seq":-1,"ts":1,"stream":"stdout","text":"x"}' },
+      { event: 'log', data: '{"seq":1,"ts":1,"stream":"tty","text":"x"}' },
+      { event: 'status', data: '{"state":"exploded"}' },
+      { event: 'gap', data: '{"from":"a","to":2}' },
+      { event: 'log', data: 'null' },
+      { event: 'hello', data: '{}' },
+      { data: '{}' },
+    ];
+    for (const message of cases) expect(decodeLogEvent(message)).toMatchObject({ ok: false });
   });
 });

@@ -1,50 +1,60 @@
-// Reads the engine log's event stream, feeding the SSE parser in bounded slices. eventsource-parser 3.0.6
-// looks for a `\r` from every line start to the end of its input, so one large chunk costs quadratic time —
-// and a log flood reaches the browser in chunks of hundreds of kilobytes (1.6 s of main thread for 100,000
-// lines, measured). Slices keep each search short; the parser joins a line cut between two slices itself.
-// A chunk that takes longer than a frame's budget to parse is parsed across several tasks, so rendering and
-// input are not held up by one long task.
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
+// The engine log stream's decoder (POST /api/engine/logs): turns one parsed SSE message into a typed event.
+// Pure and never throws: a message it does not know (a newer server's event) or cannot read is skipped by
+// the caller, not fatal to the stream. Checks are by hand, not by schema, because a log flood brings
+// hundreds of thousands of `log` events and each costs a few comparisons here.
+import type { EventSourceMessage } from 'eventsource-parser';
+import { ENGINE_STATES, type EngineStatus, type LogLine, type LogStream } from '@/lib/engine/types';
 
-export const FEED_SLICE_CHARS = 8192;
-const BUDGET_MS = 8;
+export type LogStreamEvent =
+  | { type: 'log'; line: LogLine }
+  | { type: 'status'; status: EngineStatus }
+  /** Lines `from`..`to` left the server's buffer before this client read them. */
+  | { type: 'gap'; from: number; to: number };
 
-type Scheduler = { yield?: () => Promise<void> };
+export type LogDecodeResult = { ok: true; event: LogStreamEvent } | { ok: false; error: string };
 
-/** Lets the browser render and handle input. Not a timer: timers are throttled in background tabs. */
-function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+const STREAMS: ReadonlySet<unknown> = new Set<LogStream>(['stdout', 'stderr', 'system']);
+const STATES: ReadonlySet<unknown> = new Set(ENGINE_STATES);
+
+type Fields = Record<string, unknown>;
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && Number(value) >= 0;
+const isLogStream = (value: unknown): value is LogStream => STREAMS.has(value);
+
+function decodeLine(data: Fields): LogStreamEvent | null {
+  const { seq, ts, stream, text } = data;
+  if (!isCount(seq) || typeof ts !== 'number' || typeof text !== 'string') return null;
+  if (!isLogStream(stream)) return null;
+  return { type: 'log', line: { seq, ts, stream, text } };
 }
 
-/** Feeds `text` to the parser a slice at a time. */
-export function feedInSlices(parser: { feed(chunk: string): void }, text: string): void {
-  for (let at = 0; at < text.length; at += FEED_SLICE_CHARS)
-    parser.feed(text.slice(at, at + FEED_SLICE_CHARS));
+function decodeStatus(data: Fields): LogStreamEvent | null {
+  if (!STATES.has(data.state)) return null;
+  // The supervisor's EngineStatus, sent whole; the state (what every view keys on) is checked above.
+  return { type: 'status', status: data as unknown as EngineStatus };
 }
 
-export async function readLogEvents(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  onMessage: (message: EventSourceMessage) => void,
-): Promise<void> {
-  const decoder = new TextDecoder();
-  const parser = createParser({ onEvent: onMessage });
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    const text = decoder.decode(value, { stream: true });
-    let began = performance.now();
-    for (let at = 0; at < text.length; at += FEED_SLICE_CHARS) {
-      parser.feed(text.slice(at, at + FEED_SLICE_CHARS));
-      if (performance.now() - began > BUDGET_MS) {
-        await yieldToMain();
-        began = performance.now();
-      }
-    }
+function decodeGap(data: Fields): LogStreamEvent | null {
+  const { from, to } = data;
+  return isCount(from) && isCount(to) ? { type: 'gap', from, to } : null;
+}
+
+const DECODERS: Record<LogStreamEvent['type'], (data: Fields) => LogStreamEvent | null> = {
+  log: decodeLine,
+  status: decodeStatus,
+  gap: decodeGap,
+};
+
+export function decodeLogEvent(message: Pick<EventSourceMessage, 'event' | 'data'>): LogDecodeResult {
+  const name = message.event ?? 'message';
+  const decode = Object.hasOwn(DECODERS, name) ? DECODERS[name as LogStreamEvent['type']] : undefined;
+  if (!decode) return { ok: false, error: `unknown event "${name}"` };
+  let json: unknown;
+  try {
+    json = JSON.parse(message.data);
+  } catch {
+    return { ok: false, error: `event "${name}": data is not JSON` };
   }
+  const event = isObject(json) ? decode(json) : null;
+  return event ? { ok: true, event } : { ok: false, error: `event "${name}": unexpected payload` };
 }

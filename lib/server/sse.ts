@@ -21,9 +21,8 @@ export interface SseSink {
   close(): void;
 }
 
-export function sseEvent(event: string, data: unknown, id?: number): string {
-  return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-}
+/** The one SSE encoder, re-exported for the streams served from here. */
+export { sseEvent } from '@/lib/sse';
 
 /**
  * `start` receives the sink and returns its clean-up; `onDrain` (optional) is called when the client has

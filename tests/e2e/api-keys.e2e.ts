@@ -13,7 +13,8 @@ let app: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp();
+  // The browser plays a tunnel's proxy on loopback: forwarded headers count only from a trusted proxy.
+  app = await startApp({ VLM_CONSOLE_TRUSTED_PROXIES: 'loopback' });
   browser = await launchBrowser();
 });
 

@@ -111,16 +111,23 @@ describe('engine console', () => {
     await ui.resumeLog();
     await ui.pausedBar().waitFor({ state: 'detached' });
 
-    // Follow: scrolling up pauses; lines keep coming (the console's own health and metrics probes, shown
-    // here: they are hidden by default) without moving the view; Resume goes back to the newest line.
-    await ui.logToggle('log-show-probes').click();
+    // Follow: scrolling up pauses; lines keep coming (another tool using the model through the app's
+    // /v1 gateway: the engine logs each request) without moving the view; Resume goes back to the newest line.
     await ui.scrollLogUp();
     await ui.pausedBar().waitFor();
     const heldAt = await ui.logView().evaluate((el) => el.scrollTop);
+    const otherTool = () =>
+      fetch(`${app.url}/v1/models`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } }).then((r) =>
+        r.text(),
+      );
     await expect
-      .poll(async () => Number((await ui.pausedBar().textContent())?.match(/(\d+) new line/)?.[1] ?? 0), {
-        timeout: 20_000,
-      })
+      .poll(
+        async () => {
+          await otherTool();
+          return Number((await ui.pausedBar().textContent())?.match(/(\d+) new line/)?.[1] ?? 0);
+        },
+        { timeout: 20_000 },
+      )
       .toBeGreaterThan(0);
     expect(await ui.logView().evaluate((el) => el.scrollTop)).toBe(heldAt);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/console-log-paused-light.png` });

@@ -21,6 +21,8 @@ interface Case {
   headers?: Record<string, string>;
   expectStatus: number;
   expectMessage?: RegExp;
+  /** The refused input, as the error body's `field` names it for the launch form. */
+  expectField?: string;
 }
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -60,6 +62,7 @@ const CASES: Case[] = [
     body: json({ profile: 'demo', options: { maxModelLen: 10 } }),
     expectStatus: 400,
     expectMessage: /options\.maxModelLen/,
+    expectField: 'options.maxModelLen',
   },
   {
     name: 'GPU memory share out of range',
@@ -76,6 +79,7 @@ const CASES: Case[] = [
     body: json({ profile: 'demo', options: { port: 22 } }),
     expectStatus: 400,
     expectMessage: /options\.port/,
+    expectField: 'options.port',
   },
   {
     name: 'path tricks in a model id',
@@ -92,6 +96,7 @@ const CASES: Case[] = [
     body: json({ profile: 'demo', options: { extraArgs: ['--seed', '1; rm -rf /'] } }),
     expectStatus: 400,
     expectMessage: /options\.extraArgs\.1/,
+    expectField: 'options.extraArgs.1',
   },
   {
     name: 'an extra flag the engine does not accept',
@@ -108,6 +113,7 @@ const CASES: Case[] = [
     body: json({ profile: 'vllm-custom', options: { model: 'a/b', tensorParallelSize: 2 } }),
     expectStatus: 400,
     expectMessage: /options\.tensorParallelSize: 2 GPUs asked for, but this machine has 0/,
+    expectField: 'options.tensorParallelSize',
   },
   {
     name: 'an unknown option',
@@ -205,10 +211,11 @@ describe('bad input', () => {
       body: c.body,
     });
     expect(res.status).toBe(c.expectStatus);
-    const body = (await res.json()) as { error: { code: string; message: string } };
+    const body = (await res.json()) as { error: { code: string; message: string; field?: string } };
     expect(typeof body.error.code).toBe('string');
     expect(body.error.message.length).toBeGreaterThan(5);
     if (c.expectMessage) expect(body.error.message).toMatch(c.expectMessage);
+    if (c.expectField) expect(body.error.field).toBe(c.expectField);
   });
 
   it('left the app alive and started nothing', async () => {

@@ -1,10 +1,10 @@
+import { chatBodySchema } from '@/lib/api/chat';
 import { streamGeneration } from '@/lib/server/chat/chat-stream';
 import { startChat } from '@/lib/server/chat/start-chat';
 import { getEnv } from '@/lib/server/env';
 import { validationError } from '@/lib/server/errors';
 import { readJson } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
-import { chatBodySchema } from './schema';
 
 export const dynamic = 'force-dynamic';
 

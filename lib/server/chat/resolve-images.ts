@@ -7,8 +7,9 @@ import type {
   ChatCompletionContentPart,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
+import type { RequestMessage, RequestPart } from '@/lib/api/chat';
 import { MIME } from '@/lib/images/sniff';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import { checkImage, dataUrl, type ImageStore } from '../images/image-store';
 import {
   checkVideoCount,
@@ -18,18 +19,7 @@ import {
   type VideoRules,
 } from './resolve-videos';
 
-export type RequestPart =
-  | { type: 'text'; text: string }
-  | { type: 'image_url'; image_url: { url: string; detail?: 'auto' | 'low' | 'high' } }
-  | { type: 'image_ref'; sha256: string }
-  | VideoRequestPart;
-
 type ImagePart = Extract<RequestPart, { type: 'image_url' | 'image_ref' }>;
-
-export type RequestMessage =
-  | { role: 'system'; content: string }
-  | { role: 'assistant'; content: string }
-  | { role: 'user'; content: string | RequestPart[] };
 
 export interface ImageRules {
   /** Images the engine takes in one request (--limit-mm-per-prompt). */
@@ -50,9 +40,9 @@ export async function resolveImages(
   const lastIndex = messages.length - 1;
   const lastImages = countImages(messages[lastIndex]);
   if (lastImages > rules.limit) {
-    throw new AppError(
-      'validation_failed',
-      `messages.${lastIndex}: this message has ${lastImages} images; the running model takes at most ${rules.limit} per request.`,
+    throw fieldError(
+      `messages.${lastIndex}`,
+      `this message has ${lastImages} images; the running model takes at most ${rules.limit} per request.`,
       'Remove some images, or relaunch with a higher "Images per prompt".',
     );
   }

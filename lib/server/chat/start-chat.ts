@@ -3,6 +3,7 @@ import 'server-only';
 // the user chose), and hands the stream to a Generation. A request the engine refuses before streaming
 // (too many images, no chat template) is answered as a 4xx with the engine's words and our explanation.
 import { APIError } from 'openai';
+import type { ChatBody } from '@/lib/api/chat';
 import { diagnose } from '@/lib/diagnosis';
 import { getSupervisor } from '../engine/instance';
 import type { EngineSupervisor } from '../engine/supervisor';
@@ -12,13 +13,8 @@ import { getImageStore } from '../images/instance';
 import { engineClient } from './engine-client';
 import type { Generation } from './generation';
 import { getGenerations } from './registry';
-import { type RequestMessage, resolveImages } from './resolve-images';
+import { resolveImages } from './resolve-images';
 import { runGeneration } from './run-generation';
-
-export interface ChatRequest {
-  messages: RequestMessage[];
-  params: { temperature?: number; top_p?: number; max_tokens?: number; seed?: number; stop?: string[] };
-}
 
 export function generations() {
   const env = getEnv();
@@ -42,7 +38,7 @@ function watchEngine(supervisor: EngineSupervisor): void {
   });
 }
 
-export async function startChat(request: ChatRequest): Promise<Generation> {
+export async function startChat(request: ChatBody): Promise<Generation> {
   const supervisor = await getSupervisor();
   const connection = supervisor.getConnection();
   if (!connection) {

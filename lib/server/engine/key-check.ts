@@ -3,6 +3,7 @@ import 'server-only';
 // the key (a wrong variable name, a flag it ignores): anyone who can reach the port can use it. Saying so
 // beats finding out later; llama.cpp's LLAMA_ARG_API_KEY slip went unnoticed exactly this way.
 import type { Diagnosis } from '@/lib/diagnosis';
+import { probeLedger } from './probe-ledger';
 
 const TIMEOUT_MS = 5000;
 
@@ -15,11 +16,14 @@ export interface KeyCheck {
 export async function checkKeyEnforced(baseUrl: string, envOrFlag: string): Promise<KeyCheck | null> {
   const url = `${baseUrl}/v1/models`;
   let status: number;
+  // The app's own request: its access line is a probe's, hidden in the panel like the health checks.
+  const unanswered = probeLedger.expect(url);
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), cache: 'no-store' });
     status = res.status;
     await res.body?.cancel();
   } catch {
+    unanswered();
     return null;
   }
   if (status < 200 || status > 299) return null;

@@ -10,7 +10,7 @@ import { ENGINE_KIND_SPECS } from '@/lib/engine/engine-kinds';
 import { HF_MODEL_ID } from '@/lib/engine/option-schemas';
 import { type EngineProfile, findProfile } from '@/lib/engine/profiles';
 import type { AppEnv } from '../env';
-import { AppError } from '../errors';
+import { AppError, fieldError } from '../errors';
 import { isModelCached, resolveHubDownloader } from '../hf-hub';
 import { engineCapabilities } from './capabilities';
 import { isDirectory, isRegularFile, which } from './executables';
@@ -62,9 +62,9 @@ export async function checkTensorParallel(
   if (gpuCount === null || needed <= gpuCount) return;
   const field = pp > 1 ? 'pipelineParallelSize' : dp > 1 ? 'dataParallelSize' : 'tensorParallelSize';
   const product = pp > 1 || dp > 1 ? ` (tensor ${tp} × pipeline ${pp} × data ${dp})` : '';
-  throw new AppError(
-    'validation_failed',
-    `options.${field}: ${needed} GPUs asked for${product}, but this machine has ${gpuCount}.`,
+  throw fieldError(
+    `options.${field}`,
+    `${needed} GPUs asked for${product}, but this machine has ${gpuCount}.`,
     'For more GPUs than one machine has, run this on the head of a Ray cluster with the executor backend "ray", or point the external profile at a multi-node vLLM deployment.',
   );
 }
@@ -94,11 +94,7 @@ export function planLaunch(
 ): LaunchPlan {
   const profile = findProfile(profileId);
   if (!profile) {
-    throw new AppError(
-      'validation_failed',
-      `profile: unknown profile "${profileId}"`,
-      'GET /api/profiles lists them.',
-    );
+    throw fieldError('profile', `unknown profile "${profileId}"`, 'GET /api/profiles lists them.');
   }
   const caps = capsIn ?? staticCapabilities(profile.kind, 'engine not asked');
   const resolved = resolveOptions(profile, userOptions, caps);
@@ -108,7 +104,7 @@ export function planLaunch(
       caps.source === 'static' && profile.kind !== 'external'
         ? `Checked against the built-in flag list (${caps.reason}).`
         : undefined;
-    throw new AppError('validation_failed', `${first?.field}: ${first?.message}`, hint);
+    throw fieldError(String(first?.field), String(first?.message), hint);
   }
   const options = resolved.options;
   const launchId = randomUUID();
@@ -225,17 +221,14 @@ function engineStep(
 function checkLocalFiles(options: Record<string, unknown>): void {
   const model = options.model;
   if (typeof model === 'string' && path.isAbsolute(model) && !isDirectory(model)) {
-    throw new AppError('validation_failed', `options.model: ${model} is not a folder on this machine`);
+    throw fieldError('options.model', `${model} is not a folder on this machine`);
   }
   for (const key of ['modelFile', 'mmproj'] as const) {
     const file = options[key];
     if (typeof file === 'string' && !isRegularFile(file)) {
-      throw new AppError(
-        'validation_failed',
-        `options.${key}: ${file} does not exist or is not a regular file`,
-      );
+      throw fieldError(`options.${key}`, `${file} does not exist or is not a regular file`);
     }
     const problem = typeof file === 'string' ? ggufProblem(file) : null;
-    if (problem) throw new AppError('validation_failed', `options.${key}: ${problem}`);
+    if (problem) throw fieldError(`options.${key}`, problem);
   }
 }

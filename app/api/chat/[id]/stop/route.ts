@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
+import { generationIdSchema } from '@/lib/api/chat';
 import { generations } from '@/lib/server/chat/start-chat';
 import { AppError, validationError } from '@/lib/server/errors';
 import { readEmptyBody } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
-import { generationIdSchema } from '../schema';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,10 @@
+import { afterSchema, generationIdSchema, reattachBodySchema } from '@/lib/api/chat';
 import { streamGeneration } from '@/lib/server/chat/chat-stream';
 import { generations } from '@/lib/server/chat/start-chat';
 import { AppError, validationError } from '@/lib/server/errors';
 import { readJson } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
 import { SSE_HEADERS } from '@/lib/server/sse';
-import { afterSchema, generationIdSchema, reattachBodySchema } from '../schema';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,3 +1,6 @@
+// The wire shapes of the chat routes: POST /api/chat and the reattach of POST /api/chat/[id]/stream. The
+// routes validate with these schemas and the browser builds its bodies from the types inferred here, so the
+// two sides cannot drift. Isomorphic: zod only.
 import { z } from 'zod';
 
 // Bounds: generous for real use, small enough that a hostile body costs little. Images arrive as data URLs
@@ -94,4 +97,21 @@ export const chatBodySchema = z
   })
   .strict();
 
+/** The body as the route sees it after parsing (params defaulted). */
 export type ChatBody = z.infer<typeof chatBodySchema>;
+/** The body as the browser sends it. */
+export type ChatBodyInput = z.input<typeof chatBodySchema>;
+export type ChatParams = z.infer<typeof chatParamsSchema>;
+export type RequestMessage = ChatBody['messages'][number];
+export type UserContent = Extract<RequestMessage, { role: 'user' }>['content'];
+export type RequestPart = Exclude<UserContent, string>[number];
+export type TextPart = Extract<RequestPart, { type: 'text' }>;
+export type ImageRefPart = Extract<RequestPart, { type: 'image_ref' }>;
+
+export const generationIdSchema = z.uuid({ error: 'must be a generation id' });
+
+export const afterSchema = z.coerce.number().int().min(-1).max(Number.MAX_SAFE_INTEGER);
+
+export const reattachBodySchema = z.object({ after: afterSchema.optional() }).strict();
+
+export type ReattachBody = z.input<typeof reattachBodySchema>;
