@@ -15,7 +15,6 @@ import {
   checkVideoCount,
   isVideoPart,
   VideoBudget,
-  type VideoRequestPart,
   type VideoRules,
 } from './resolve-videos';
 
