@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname) } },
   test: {
-    include: ['bench/**/*.bench.ts'],
+    // BENCH_PROFILE=1: the profiling tools (bench/*.profile.ts) instead of the benchmark.
+    include: process.env.BENCH_PROFILE ? ['bench/**/*.profile.ts'] : ['bench/**/*.bench.ts'],
     globalSetup: ['bench/global-setup.ts'],
     testTimeout: 600_000,
     hookTimeout: 120_000,

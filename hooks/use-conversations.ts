@@ -3,7 +3,6 @@
 // rename, delete, export, import. Storage errors come back as readable messages.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
-import { parseImport, toJsonExport, toMarkdown } from '@/lib/client/chat-export';
 import { newId } from '@/lib/client/chat-ids';
 import { consoleDb } from '@/lib/client/conversations/db';
 import { storageErrorMessage } from '@/lib/client/conversations/quota';
@@ -16,6 +15,9 @@ import {
 } from '@/lib/client/conversations/store';
 import type { Conversation } from '@/lib/client/conversations/types';
 import { downloadText, fileNameFor } from '@/lib/client/download';
+
+// Export and import (and the schemas they validate with) load on use: the first screen needs neither.
+const chatExport = () => import('@/lib/client/chat-export');
 
 export type ActionResult = { ok: true; ids?: string[] } | { ok: false; error: string };
 
@@ -52,6 +54,7 @@ export function useConversations() {
   const exportOne = useCallback(async (id: string, format: 'markdown' | 'json'): Promise<ActionResult> => {
     const [item] = await loadConversations(consoleDb(), [id]);
     if (!item) return { ok: false, error: 'That conversation no longer exists.' };
+    const { toJsonExport, toMarkdown } = await chatExport();
     if (format === 'markdown') {
       downloadText(fileNameFor(item.conversation.title, 'md'), toMarkdown(item), 'text/markdown');
     } else {
@@ -61,14 +64,15 @@ export function useConversations() {
   }, []);
 
   const exportAll = useCallback(async (): Promise<ActionResult> => {
-    const items = await loadConversations(consoleDb());
+    const [items, { toJsonExport }] = await Promise.all([loadConversations(consoleDb()), chatExport()]);
     const day = new Date().toISOString().slice(0, 10);
     downloadText(`vlm-console-conversations-${day}.json`, toJsonExport(items), 'application/json');
     return { ok: true };
   }, []);
 
   const importFile = useCallback(async (file: File): Promise<ActionResult> => {
-    const parsed = parseImport(await file.text(), newId);
+    const [text, { parseImport }] = await Promise.all([file.text(), chatExport()]);
+    const parsed = parseImport(text, newId);
     if (!parsed.ok) return parsed;
     if (parsed.items.length === 0) return { ok: false, error: 'The file holds no conversations.' };
     return attempt(() => importConversations(consoleDb(), parsed.items, newId));

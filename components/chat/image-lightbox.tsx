@@ -7,8 +7,8 @@ import { IconButton } from '@/components/ui/icon-button';
 import { CloseIcon, DownloadIcon } from '@/components/ui/icons';
 import type { ImageRef } from '@/lib/client/conversations/types';
 import { formatBytes } from '@/lib/client/image-format';
-import { isVideoRef } from '@/lib/client/video-attachment';
 import { formatDuration } from '@/lib/client/video-format';
+import { isVideoRef } from '@/lib/client/video-ref';
 import type { RelativeShape } from '@/lib/grounding';
 import { GroundingOverlay } from './grounding-overlay';
 

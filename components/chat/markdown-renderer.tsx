@@ -1,19 +1,25 @@
 'use client';
 // The answer's Markdown, rendered with Streamdown: per-block rendering with finished blocks memoised,
-// unterminated fences/tables/math completed while they stream, GFM, KaTeX math and highlighted code.
+// unterminated fences/tables/math completed while they stream, GFM, KaTeX math and highlighted code
+// (Shiki in a worker).
 // This module is heavy (parser, KaTeX, Shiki) and is only ever loaded lazily, through markdown.tsx.
 //
 // Safety: model output is untrusted. No rehype-raw, so raw HTML is shown as text (Streamdown turns html nodes
 // into text when raw is absent); sanitize and harden stay; links open in a new tab with
 // rel="noopener noreferrer"; `javascript:`/`data:` links are blocked; images are never fetched.
 import 'katex/dist/katex.min.css';
-import { code } from '@streamdown/code';
 import { math } from '@streamdown/math';
 import type { ComponentProps } from 'react';
 import { type Components, type ExtraProps, Streamdown } from 'streamdown';
 import { SAFE_REHYPE_PLUGINS } from '@/lib/chat/markdown-safety';
+import { warmHighlighter, workerHighlighter } from '@/lib/client/worker-highlighter';
 
-const PLUGINS = { code, math };
+// Shiki runs in a worker (lib/client/worker-highlighter.ts): a grammar compiling on the page froze the
+// reply for up to a second when its first code block appeared.
+const PLUGINS = { code: workerHighlighter, math };
+// The languages models answer in most, built while the person reads (this module loads as they type or
+// when the first answer arrives), so the first block is coloured as soon as it is complete.
+if (typeof window !== 'undefined') warmHighlighter(['typescript', 'python', 'bash', 'json']);
 const CONTROLS = { code: { copy: true, download: false }, mermaid: false } as const;
 const LINK_SAFETY = { enabled: false };
 

@@ -1,15 +1,18 @@
 'use client';
 // The images and clips a message was sent with, read back from IndexedDB; a click opens one full size (a clip
 // plays there). When the reply to the message names boxes or points, they are drawn on its last picture.
+import dynamic from 'next/dynamic';
 import { memo, useState } from 'react';
 import { ImageIcon } from '@/components/ui/icons';
 import { useChatImage } from '@/hooks/use-chat-image';
 import type { ChatMessage, ImageRef } from '@/lib/client/conversations/types';
 import { groundingShapes } from '@/lib/client/grounding-cache';
-import { isVideoRef } from '@/lib/client/video-attachment';
+import { isVideoRef } from '@/lib/client/video-ref';
 import { GroundingOverlay, GroundingToggle } from './grounding-overlay';
-import { ImageLightbox } from './image-lightbox';
 import { VideoThumb } from './video-thumb';
+
+// The lightbox loads when an image is first opened, not with the page.
+const ImageLightbox = dynamic(() => import('./image-lightbox').then((m) => m.ImageLightbox), { ssr: false });
 
 export interface MessageImagesProps {
   images: readonly ImageRef[];

@@ -3,7 +3,6 @@
 // console pane and the settings sheet. It owns the page-wide state and hands each part what it needs.
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { ChatView } from '@/components/chat/chat-view';
-import { SettingsPanel } from '@/components/chat/settings-panel';
 import { Sheet } from '@/components/ui/sheet';
 import { useChatCurrent } from '@/hooks/use-chat-current';
 import { useChatGeneration } from '@/hooks/use-chat-generation';
@@ -29,6 +28,11 @@ const EngineConsole = lazy(() =>
   import('@/components/engine/engine-console').then((m) => ({ default: m.EngineConsole })),
 );
 
+// The settings sheet is closed on the first screen: its code loads on first open.
+const SettingsPanel = lazy(() =>
+  import('@/components/chat/settings-panel').then((m) => ({ default: m.SettingsPanel })),
+);
+
 export function AppShell() {
   const stream = useEngineStream();
   const { status } = stream;
@@ -41,6 +45,8 @@ export function AppShell() {
   if (consoleOpen && !hasConsole) setHasConsole(true);
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [hasSettings, setHasSettings] = useState(false);
+  if (settingsOpen && !hasSettings) setHasSettings(true);
   const [sidebarMessage, setSidebarMessage] = useState<SidebarMessage>(null);
   // One copy of the sidebar at a time: beside the chat from md up, in a drawer below.
   const isWide = useMediaQuery('(min-width: 48rem)');
@@ -178,14 +184,18 @@ export function AppShell() {
       >
         {sidebar}
       </Sheet>
-      <SettingsPanel
-        open={settingsOpen}
-        onClose={() => setSettingsOpen(false)}
-        settings={settings}
-        onChange={updateSettings}
-        defaults={profile?.sampling ?? null}
-        profileLabel={profile?.label ?? null}
-      />
+      {hasSettings && (
+        <Suspense fallback={null}>
+          <SettingsPanel
+            open={settingsOpen}
+            onClose={() => setSettingsOpen(false)}
+            settings={settings}
+            onChange={updateSettings}
+            defaults={profile?.sampling ?? null}
+            profileLabel={profile?.label ?? null}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

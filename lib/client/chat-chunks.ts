@@ -12,8 +12,10 @@ export function chunkText(text: string): string[] {
   const chunks: string[] = [];
   let start = 0;
   for (;;) {
-    const newline = text.indexOf('\n', start + CHUNK_MIN);
-    let end = newline !== -1 && newline < start + CHUNK_MAX ? newline : -1;
+    // Searched only up to CHUNK_MAX: an unbounded indexOf scans the whole rest of a trace without line
+    // breaks for every block, every frame (quadratic in the trace's length).
+    const newline = text.slice(start + CHUNK_MIN, start + CHUNK_MAX).indexOf('\n');
+    let end = newline === -1 ? -1 : start + CHUNK_MIN + newline;
     if (end === -1 && text.length > start + CHUNK_MAX) end = text.indexOf(' ', start + CHUNK_MAX);
     if (end === -1) break;
     chunks.push(text.slice(start, end + 1));

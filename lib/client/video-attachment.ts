@@ -3,11 +3,10 @@
 // are. Used by the composer's attachment flow; the chat history stores the sent clip like an image.
 import type { VideoLimits } from '@/lib/engine/profiles';
 import { type ClipPlan, estimateVideoTokens, planClip } from '@/lib/media/video-tokens';
-import type { ImageRef } from './conversations/types';
 import { type ClipInfo, capturePoster, readClipInfo } from './video-facts';
 import { transcodeClip } from './video-prepare';
 
-export const isVideoRef = (ref: Pick<ImageRef, 'mediaType'>) => ref.mediaType?.startsWith('video/') === true;
+export { isVideoRef } from './video-ref';
 
 export interface ClipFactsForComposer {
   info: ClipInfo;
