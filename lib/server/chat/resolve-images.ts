@@ -11,12 +11,7 @@ import type { RequestMessage, RequestPart } from '@/lib/api/chat';
 import { MIME } from '@/lib/images/sniff';
 import { AppError, fieldError } from '../errors';
 import { checkImage, dataUrl, type ImageStore } from '../images/image-store';
-import {
-  checkVideoCount,
-  isVideoPart,
-  VideoBudget,
-  type VideoRules,
-} from './resolve-videos';
+import { checkVideoCount, isVideoPart, VideoBudget, type VideoRules } from './resolve-videos';
 
 type ImagePart = Extract<RequestPart, { type: 'image_url' | 'image_ref' }>;
 
