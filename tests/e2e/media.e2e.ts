@@ -1,7 +1,7 @@
 // What a vision model can do beyond one photo, in the browser: grounding replies drawn on the picture, PDFs
 // attached as page images, clips attached, sent and played back.
 import fs from 'node:fs';
-import type { Locator } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/png';
 import { ChatImages, type FileSpec } from '../pages/chat-images';
@@ -44,17 +44,23 @@ async function sendAndWait(chat: ChatPage, text: string): Promise<string> {
   return (await reply.getByTestId('answer').textContent()) ?? '';
 }
 
-/** Where `inner` sits inside `outer`, as fractions of the outer box. */
-async function relativeBox(outer: Locator, inner: Locator) {
-  const o = await outer.boundingBox();
-  const i = await inner.boundingBox();
-  if (!o || !i) throw new Error('not laid out');
-  return {
-    left: (i.x - o.x) / o.width,
-    top: (i.y - o.y) / o.height,
-    width: i.width / o.width,
-    height: i.height / o.height,
-  };
+/** Where `inner` sits inside `outer`, as fractions of the outer box; both measured in one frame (the list may
+ * still be scrolling to the new reply). */
+function relativeBox(page: Page, outer: string, inner: string) {
+  return page.evaluate(
+    ([o, i]) => {
+      const a = document.querySelector(o as string)?.getBoundingClientRect();
+      const b = document.querySelector(i as string)?.getBoundingClientRect();
+      if (!a || !b) throw new Error('not laid out');
+      return {
+        left: (b.x - a.x) / a.width,
+        top: (b.y - a.y) / a.height,
+        width: b.width / a.width,
+        height: b.height / a.height,
+      };
+    },
+    [outer, inner],
+  );
 }
 
 describe('grounding', () => {
@@ -74,7 +80,7 @@ describe('grounding', () => {
     const drawn = page.getByTestId('grounding-box');
     await drawn.waitFor();
     expect(await drawn.getAttribute('data-label')).toBe('the red car');
-    const at = await relativeBox(thumb, drawn);
+    const at = await relativeBox(page, '[data-testid="message-image"]', '[data-testid="grounding-box"]');
     const tolerance = 2 / ((await thumb.boundingBox())?.width ?? 100);
     expect(Math.abs(at.left - (box[0] as number) / sent.width)).toBeLessThan(tolerance);
     expect(Math.abs(at.top - (box[1] as number) / sent.height)).toBeLessThan(tolerance * 2);
@@ -92,7 +98,7 @@ describe('grounding', () => {
     const lightbox = images.lightbox();
     await lightbox.waitFor();
     const big = lightbox.getByTestId('grounding-box');
-    const bigAt = await relativeBox(lightbox.locator('img'), big);
+    const bigAt = await relativeBox(page, 'dialog[open] img', 'dialog[open] [data-testid="grounding-box"]');
     expect(Math.abs(bigAt.left - 0.25)).toBeLessThan(0.01);
     expect(Math.abs(bigAt.top - 0.25)).toBeLessThan(0.01);
     expect(Math.abs(bigAt.width - 0.25)).toBeLessThan(0.01);
