@@ -1,10 +1,15 @@
 'use client';
 // The images attached to the message being written, in a row above the text (scrolling sideways on a phone).
 import type { Attachment } from '@/hooks/use-chat-attachments';
+import type { ClipAttachment } from '@/hooks/use-chat-clips';
 import { AttachmentCard } from './attachment-card';
+import { ClipCard } from './clip-card';
 
 export interface AttachmentTrayProps {
   attachments: readonly Attachment[];
+  /** Video clips, after the images. */
+  clips?: readonly ClipAttachment[];
+  clipActions?: { onRemove(id: string): void; onToggleOriginal(id: string): void; onRetry(id: string): void };
   tokenPatch: number;
   onRemove(id: string): void;
   onToggleOriginal(id: string): void;
@@ -12,8 +17,8 @@ export interface AttachmentTrayProps {
 }
 
 export function AttachmentTray(props: AttachmentTrayProps) {
-  const { attachments, tokenPatch, onRemove, onToggleOriginal, onRetry } = props;
-  if (attachments.length === 0) return null;
+  const { attachments, clips = [], clipActions, tokenPatch, onRemove, onToggleOriginal, onRetry } = props;
+  if (attachments.length === 0 && clips.length === 0) return null;
   return (
     <ul
       aria-label="Attached images"
@@ -30,6 +35,7 @@ export function AttachmentTray(props: AttachmentTrayProps) {
           onRetry={onRetry}
         />
       ))}
+      {clipActions && clips.map((c) => <ClipCard key={c.id} clip={c} {...clipActions} />)}
     </ul>
   );
 }

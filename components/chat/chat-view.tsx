@@ -12,6 +12,7 @@ import { useChatEscape } from '@/hooks/use-chat-escape';
 import type { useChatGeneration } from '@/hooks/use-chat-generation';
 import { useChatMessages } from '@/hooks/use-chat-messages';
 import { useChatScroll } from '@/hooks/use-chat-scroll';
+import { MEDIA_ACCEPT, useMediaIntake } from '@/hooks/use-media-intake';
 import type { ComposerImageLimits } from '@/lib/client/image-limits';
 import { AttachmentTray } from './attachment-tray';
 import { ChatHeader } from './chat-header';
@@ -21,6 +22,7 @@ import { DropOverlay } from './drop-overlay';
 import { EmptyState } from './empty-state';
 import { preloadMarkdown } from './markdown';
 import { MessageList } from './message-list';
+import { PdfPagePicker } from './pdf-page-picker';
 
 export interface ChatViewProps {
   /** null: a new conversation, stored when its first message is accepted. */
@@ -53,10 +55,12 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
   const messages = useChatMessages(conversationId);
   const [draft, setDraft] = useChatDraft(conversationId);
   const attachments = useChatAttachments(imageLimits);
+  // Clips and PDFs beside the images: one list for the composer.
+  const media = useMediaIntake(imageLimits, attachments);
   // Drop anywhere on the chat; the paperclip opens the same picker. No `accept` filter here: every file is
   // checked by its content, so a refused one gets a message naming it instead of vanishing.
   const dropzone = useDropzone({
-    onDrop: (files) => void attachments.add(files),
+    onDrop: (files) => void media.intake(files),
     noClick: true,
     noKeyboard: true,
     // Pasting is the composer's (onPasteFiles), so a paste into a message being edited stays text.
@@ -69,7 +73,7 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
     draft,
     setDraft,
     turns: generation,
-    attachments,
+    attachments: media.attachments,
     onAccepted: (id, from) => {
       setDraft('');
       if (id !== from) onConversationCreated(id);
@@ -86,7 +90,7 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
 
   return (
     <div {...dropzone.getRootProps({ className: 'h-full outline-none' })} data-testid="chat-dropzone">
-      <input {...dropzone.getInputProps({ accept: 'image/*' })} data-testid="image-input" />
+      <input {...dropzone.getInputProps({ accept: MEDIA_ACCEPT })} data-testid="image-input" />
       {dropzone.isDragActive && <DropOverlay maxImages={imageLimits.maxImages} />}
       <div ref={root} className="flex h-full min-h-0 flex-col">
         {conversationId && <ChatHeader title={title ?? ''} onExport={onExport} />}
@@ -131,8 +135,11 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
               onDismissEngine={composer.dismissEngine}
               error={composer.error}
               onDismissError={composer.dismissError}
-              imageNotice={attachments.notice}
-              onDismissImages={attachments.dismissNotice}
+              imageNotice={[attachments.notice, media.clips.notice].filter(Boolean).join(' ') || null}
+              onDismissImages={() => {
+                attachments.dismissNotice();
+                media.clips.dismissNotice();
+              }}
               storageNotice={generation.notice}
               onDismissStorage={generation.clearNotice}
             />
@@ -146,17 +153,39 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
               isSending={composer.sending}
               placeholder={isReady && modelId ? `Message ${modelId}` : 'Ask anything'}
               focusKey={conversationId}
-              hasAttachments={attachments.items.length > 0}
+              hasAttachments={attachments.items.length + media.clips.items.length > 0}
               onAttach={dropzone.open}
-              onPasteFiles={(files) => void attachments.add(files)}
+              onPasteFiles={(files) => void media.intake(files)}
               attachments={
-                <AttachmentTray
-                  attachments={attachments.items}
-                  tokenPatch={imageLimits.tokenPatch}
-                  onRemove={(id) => attachments.remove([id])}
-                  onToggleOriginal={attachments.toggleOriginal}
-                  onRetry={attachments.retry}
-                />
+                <>
+                  {media.pdf && (
+                    <PdfPagePicker
+                      key={`${media.pdf.name}-${media.pdf.lastModified}`}
+                      file={media.pdf}
+                      slots={Math.max(0, imageLimits.maxImages - attachments.items.length)}
+                      maxPixels={imageLimits.maxPixels}
+                      tokenPatch={imageLimits.tokenPatch}
+                      onAdd={(pages) => {
+                        void attachments.add(pages);
+                        media.nextPdf();
+                      }}
+                      onCancel={media.nextPdf}
+                    />
+                  )}
+                  <AttachmentTray
+                    attachments={attachments.items}
+                    clips={media.clips.items}
+                    clipActions={{
+                      onRemove: (id) => media.clips.remove([id]),
+                      onToggleOriginal: media.clips.toggleOriginal,
+                      onRetry: media.clips.retry,
+                    }}
+                    tokenPatch={imageLimits.tokenPatch}
+                    onRemove={(id) => attachments.remove([id])}
+                    onToggleOriginal={attachments.toggleOriginal}
+                    onRetry={attachments.retry}
+                  />
+                </>
               }
             />
             <p className="mt-1.5 hidden text-center text-xs text-muted-foreground sm:block">

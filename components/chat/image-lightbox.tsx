@@ -7,14 +7,26 @@ import { IconButton } from '@/components/ui/icon-button';
 import { CloseIcon, DownloadIcon } from '@/components/ui/icons';
 import type { ImageRef } from '@/lib/client/conversations/types';
 import { formatBytes } from '@/lib/client/image-format';
+import { formatDuration } from '@/lib/client/video-format';
+import { isVideoRef } from '@/lib/client/video-ref';
+import type { RelativeShape } from '@/lib/grounding';
+import { GroundingOverlay } from './grounding-overlay';
 
 export interface ImageLightboxProps {
   image: ImageRef;
   url: string;
+  /** Boxes and points of a grounding reply, drawn over the picture. */
+  shapes?: readonly RelativeShape[] | null;
   onClose(): void;
 }
 
-const EXTENSION: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
+const EXTENSION: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/quicktime': 'mov',
+};
 
 /** A native modal lets Tab leave for the browser's own UI; keep it on the dialog's controls instead. */
 function trapTab(e: KeyboardEvent<HTMLDialogElement>) {
@@ -30,7 +42,7 @@ function trapTab(e: KeyboardEvent<HTMLDialogElement>) {
   }
 }
 
-export function ImageLightbox({ image, url, onClose }: ImageLightboxProps) {
+export function ImageLightbox({ image, url, shapes, onClose }: ImageLightboxProps) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -43,29 +55,44 @@ export function ImageLightbox({ image, url, onClose }: ImageLightboxProps) {
   const close = () => ref.current?.close();
 
   const size = image.width && image.height ? `${image.width}×${image.height}` : null;
-  const details = [size, image.bytes ? formatBytes(image.bytes) : null].filter(Boolean).join(' · ');
-  const fileName = image.name ?? `image.${EXTENSION[image.mediaType ?? ''] ?? 'jpg'}`;
+  const duration = image.durationS ? formatDuration(image.durationS) : null;
+  const details = [size, duration, image.bytes ? formatBytes(image.bytes) : null].filter(Boolean).join(' · ');
+  const isVideo = isVideoRef(image);
+  const mediaClass =
+    'block max-h-[calc(100dvh-6rem)] max-w-[calc(100vw-1.5rem)] rounded-lg object-contain shadow-2xl sm:max-w-[calc(100vw-3rem)]';
+  const fileName = image.name ?? `${isVideo ? 'clip' : 'image'}.${EXTENSION[image.mediaType ?? ''] ?? 'jpg'}`;
   return (
     <dialog
       ref={ref}
       data-testid="lightbox"
-      aria-label={image.name ? `Image: ${image.name}` : 'Image'}
+      aria-label={`${isVideo ? 'Clip' : 'Image'}${image.name ? `: ${image.name}` : ''}`}
       onClose={onClose}
       onKeyDown={trapTab}
       onClick={(e) => {
         // Beside the picture (the backdrop, the margins) closes; the picture and the controls do not.
-        if (e.target instanceof Element && !e.target.closest('img, a, button')) close();
+        if (e.target instanceof Element && !e.target.closest('img, video, a, button')) close();
       }}
       className="m-auto max-h-dvh max-w-[100vw] bg-transparent p-0 text-foreground backdrop:bg-black/90"
     >
       <figure className="flex flex-col items-center gap-2 p-3 sm:p-6">
         <div className="relative">
-          {/* biome-ignore lint/performance/noImgElement: a local blob: URL, nothing for next/image to optimise */}
-          <img
-            src={url}
-            alt={image.name ?? 'Attached image'}
-            className="block max-h-[calc(100dvh-6rem)] max-w-[calc(100vw-1.5rem)] rounded-lg bg-white object-contain shadow-2xl sm:max-w-[calc(100vw-3rem)]"
-          />
+          {isVideo ? (
+            // biome-ignore lint/a11y/useMediaCaption: the person's own clip; there is no caption track to give
+            <video
+              data-testid="lightbox-video"
+              src={url}
+              controls
+              autoPlay
+              playsInline
+              className={`${mediaClass} bg-black`}
+            />
+          ) : (
+            <>
+              {/* biome-ignore lint/performance/noImgElement: a local blob: URL, nothing for next/image to optimise */}
+              <img src={url} alt={image.name ?? 'Attached image'} className={`${mediaClass} bg-white`} />
+              {shapes && shapes.length > 0 && <GroundingOverlay shapes={shapes} />}
+            </>
+          )}
           <IconButton
             label="Close"
             data-testid="lightbox-close"

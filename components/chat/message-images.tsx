@@ -1,22 +1,32 @@
 'use client';
-// The images a message was sent with, read back from IndexedDB; a click opens one full size.
+// The images and clips a message was sent with, read back from IndexedDB; a click opens one full size (a clip
+// plays there). When the reply to the message names boxes or points, they are drawn on its last picture.
 import dynamic from 'next/dynamic';
 import { memo, useState } from 'react';
 import { ImageIcon } from '@/components/ui/icons';
 import { useChatImage } from '@/hooks/use-chat-image';
-import type { ImageRef } from '@/lib/client/conversations/types';
+import type { ChatMessage, ImageRef } from '@/lib/client/conversations/types';
+import { groundingShapes } from '@/lib/client/grounding-cache';
+import { isVideoRef } from '@/lib/client/video-ref';
+import { GroundingOverlay, GroundingToggle } from './grounding-overlay';
+import { VideoThumb } from './video-thumb';
 
 // The lightbox loads when an image is first opened, not with the page.
 const ImageLightbox = dynamic(() => import('./image-lightbox').then((m) => m.ImageLightbox), { ssr: false });
 
 export interface MessageImagesProps {
   images: readonly ImageRef[];
+  /** The complete reply to this message, read for grounding shapes. */
+  reply?: ChatMessage;
 }
 
-function MessageImage({ image }: { image: ImageRef }) {
+function MessageImage({ image, reply }: { image: ImageRef; reply?: ChatMessage }) {
   const stored = useChatImage(image.key);
   const [isOpen, setOpen] = useState(false);
-  const ratio = image.width && image.height ? image.width / image.height : 4 / 3;
+  const [showShapes, setShowShapes] = useState(true);
+  const sent = image.width && image.height ? { width: image.width, height: image.height } : null;
+  const shapes = groundingShapes(reply, sent);
+  const ratio = sent ? sent.width / sent.height : 4 / 3;
   // Reserve the box from the stored size, so the list does not jump when the picture arrives.
   const style = { aspectRatio: String(Math.min(3, Math.max(1 / 3, ratio))) };
   if (stored.state !== 'ready') {
@@ -29,36 +39,66 @@ function MessageImage({ image }: { image: ImageRef }) {
       >
         {stored.state === 'missing' && (
           <>
-            <ImageIcon size={16} /> Image not stored in this browser
+            <ImageIcon size={16} /> {isVideoRef(image) ? 'Clip' : 'Image'} not stored in this browser
           </>
         )}
       </div>
     );
   }
+  const lightbox = isOpen && (
+    <ImageLightbox
+      image={image}
+      url={stored.url}
+      shapes={showShapes ? shapes : null}
+      onClose={() => setOpen(false)}
+    />
+  );
+  if (isVideoRef(image)) {
+    return (
+      <>
+        <VideoThumb image={image} url={stored.url} style={style} onOpen={() => setOpen(true)} />
+        {lightbox}
+      </>
+    );
+  }
   return (
-    <>
+    <div className="relative h-40 max-w-full" style={style}>
       <button
         type="button"
         data-testid="message-image"
         data-state="ready"
         aria-label={`Open ${image.name ?? 'image'} full size`}
         onClick={() => setOpen(true)}
-        style={style}
-        className="block h-40 max-w-full overflow-hidden rounded-xl border border-border bg-muted transition hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        className="block size-full overflow-hidden rounded-xl border border-border bg-muted transition hover:opacity-90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
       >
         {/* biome-ignore lint/performance/noImgElement: a local blob: URL, nothing for next/image to optimise */}
-        <img src={stored.url} alt={image.name ?? ''} className="size-full object-cover" />
+        <img
+          src={stored.url}
+          alt={image.name ?? ''}
+          className={`size-full ${shapes ? 'object-fill' : 'object-cover'}`}
+        />
       </button>
-      {isOpen && <ImageLightbox image={image} url={stored.url} onClose={() => setOpen(false)} />}
-    </>
+      {shapes && showShapes && <GroundingOverlay shapes={shapes} showLabels={false} />}
+      {shapes && (
+        <GroundingToggle
+          count={shapes.length}
+          shown={showShapes}
+          onToggle={() => setShowShapes((v) => !v)}
+          className="absolute bottom-1.5 left-1.5"
+        />
+      )}
+      {lightbox}
+    </div>
   );
 }
 
-export const MessageImages = memo(function MessageImages({ images }: MessageImagesProps) {
+export const MessageImages = memo(function MessageImages({ images, reply }: MessageImagesProps) {
+  // Grounding answers are about the picture the question showed: the last one of the message.
+  const lastPicture = images.findLast((image) => !isVideoRef(image))?.key;
   return (
     <div data-testid="message-images" className="flex max-w-[85%] flex-wrap justify-end gap-2">
       {images.map((image) => (
-        <MessageImage key={image.key} image={image} />
+        <MessageImage key={image.key} image={image} reply={image.key === lastPicture ? reply : undefined} />
       ))}
     </div>
   );

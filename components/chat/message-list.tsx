@@ -32,6 +32,7 @@ export function MessageList({
             key={message.id}
             message={message}
             isEditing={editingId === message.id}
+            reply={messages[i + 1]?.role === 'assistant' ? messages[i + 1] : undefined}
             canAct={!isBusy}
             onEdit={onEdit}
             onSubmitEdit={onSubmitEdit}

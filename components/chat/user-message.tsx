@@ -11,6 +11,8 @@ import { MessageImages } from './message-images';
 
 export interface UserMessageProps {
   message: ChatMessage;
+  /** The answer to it: boxes it names (a grounding reply) are drawn on the picture. */
+  reply?: ChatMessage;
   isEditing: boolean;
   canAct: boolean;
   onEdit(messageId: string | null): void;
@@ -18,7 +20,7 @@ export interface UserMessageProps {
   onSubmitEdit(messageId: string, text: string): Promise<string | null>;
 }
 
-function EditForm({ message, onEdit, onSubmitEdit, canAct }: Omit<UserMessageProps, 'isEditing'>) {
+function EditForm({ message, onEdit, onSubmitEdit, canAct }: Omit<UserMessageProps, 'isEditing' | 'reply'>) {
   const [text, setText] = useState(message.content);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,7 +87,9 @@ function EditForm({ message, onEdit, onSubmitEdit, canAct }: Omit<UserMessagePro
 }
 
 function UserMessageView(props: UserMessageProps) {
-  const { message, isEditing, canAct, onEdit } = props;
+  const { message, reply, isEditing, canAct, onEdit } = props;
+  // A reply still streaming is not read for boxes: they are drawn once it is complete.
+  const answer = reply && reply.status !== 'streaming' ? reply : undefined;
   return (
     <article
       data-testid="message"
@@ -94,7 +98,9 @@ function UserMessageView(props: UserMessageProps) {
       data-status={message.status}
       className="chat-row group/message flex flex-col items-end gap-2"
     >
-      {message.images && message.images.length > 0 && <MessageImages images={message.images} />}
+      {message.images && message.images.length > 0 && (
+        <MessageImages images={message.images} reply={answer} />
+      )}
       {isEditing ? (
         <EditForm {...props} />
       ) : (
@@ -129,6 +135,8 @@ export const UserMessage = memo(
   (a, b) =>
     a.message.id === b.message.id &&
     a.message.updatedAt === b.message.updatedAt &&
+    a.reply?.id === b.reply?.id &&
+    a.reply?.updatedAt === b.reply?.updatedAt &&
     a.isEditing === b.isEditing &&
     a.canAct === b.canAct &&
     a.onEdit === b.onEdit &&

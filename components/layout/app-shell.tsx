@@ -61,8 +61,12 @@ export function AppShell() {
   // would re-render the memoised chat each time.
   const launchedImages = status?.options?.imagesPerPrompt;
   const imageLimits = useMemo(
-    () => composerImageLimits({ imagesPerPrompt: launchedImages }, profile?.images),
-    [launchedImages, profile?.images],
+    () => ({
+      ...composerImageLimits({ imagesPerPrompt: launchedImages }, profile?.images),
+      video: profile?.video ?? undefined,
+      maxVideoBytes: catalog?.maxVideoBytes,
+    }),
+    [launchedImages, profile?.images, profile?.video, catalog?.maxVideoBytes],
   );
   const generation = useChatGeneration(() => ({
     systemPrompt: settings.systemPrompt,

@@ -4,6 +4,7 @@
 
 import { VERSION } from './context.mjs';
 import { FAILURE_KINDS } from './failures.mjs';
+import { GROUNDING_FORMATS } from './grounding.mjs';
 
 export const PROG = 'demo-engine';
 export const REASONING_MODES = ['reasoning', 'reasoning_content', 'think-tags', 'ernie-raw'];
@@ -56,6 +57,15 @@ export const SPECS = [
   spec('--tokens-per-second', 'float', 60, 'stream pace; 0 = as fast as the client reads'),
   spec('--thinking-tokens', 'int', 300, 'length of the thinking part'),
   spec('--answer-tokens', 'int', 150, 'approximate length of the answer'),
+  spec(
+    '--grounding-format',
+    'choice',
+    undefined,
+    "boxes in this family's format (default: from the model name)",
+    {
+      choices: GROUNDING_FORMATS,
+    },
+  ),
   spec('--reasoning', 'choice', 'reasoning', 'how thinking is emitted', { choices: REASONING_MODES }),
   spec('--fail', 'choice', undefined, 'fail startup like vLLM, exit 1', {
     choices: FAILURE_KINDS,

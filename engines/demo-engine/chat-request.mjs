@@ -3,11 +3,13 @@
 // extracted here so generation never touches the raw body.
 
 import { decodeDataUrl, sniffImage } from './images.mjs';
+import { readVideo, videoTokens } from './video.mjs';
 
 /**
  * @typedef {{ index: number, remote?: string, format?: string, mediaType?: string, width?: number,
  *   height?: number, bytes?: number }} ImagePart
- * @typedef {{ messageCount: number, lastUserText: string, images: ImagePart[], promptTokens: number,
+ * @typedef {{ messageCount: number, lastUserText: string, images: ImagePart[],
+ *   videos: import('./video.mjs').VideoPart[], promptTokens: number,
  *   maxTokens: number, stream: boolean, includeUsage: boolean }} ChatRequest
  * @typedef {{ status: number, error: { message: string, type: string, param: string | null, code: number } }} ApiError
  */
@@ -63,7 +65,7 @@ export function parseChatRequest(body, ctx) {
 
   const content = readMessages(b.messages, opts.limitMmPerPrompt);
   if ('error' in content) return content;
-  const { images, promptTokens, lastUserText } = content;
+  const { images, videos, promptTokens, lastUserText } = content;
   const maxLen = opts.maxModelLen;
   if (promptTokens >= maxLen) {
     return badRequest(
@@ -80,6 +82,7 @@ export function parseChatRequest(body, ctx) {
       messageCount: b.messages.length,
       lastUserText,
       images,
+      videos,
       promptTokens,
       maxTokens: maxTokens ?? maxLen - promptTokens,
       stream: b.stream === true,
@@ -93,13 +96,16 @@ export function parseChatRequest(body, ctx) {
  * enforced as each item is added (like vLLM's tracker, so a surplus image is never decoded).
  * @param {any[]} messages
  * @param {Record<string, number>} limits
- * @returns {{ images: ImagePart[], promptTokens: number, lastUserText: string } | ApiError}
+ * @returns {{ images: ImagePart[], videos: import('./video.mjs').VideoPart[], promptTokens: number,
+ *   lastUserText: string } | ApiError}
  */
 function readMessages(messages, limits) {
   /** @type {Record<string, number>} */
   const counts = {};
   /** @type {ImagePart[]} */
   const images = [];
+  /** @type {import('./video.mjs').VideoPart[]} */
+  const videos = [];
   let promptTokens = 8;
   let lastUserText = '';
   for (const [i, message] of messages.entries()) {
@@ -124,6 +130,13 @@ function readMessages(messages, limits) {
       counts[modality] = count;
       const limit = limits[modality] ?? 999;
       if (count > limit) return badRequest(`At most ${limit} ${modality}(s) may be provided in one prompt.`);
+      if (modality === 'video') {
+        const video = readVideo(part.video_url, videos.length + 1);
+        if ('error' in video) return /** @type {ApiError} */ (video);
+        videos.push(video);
+        promptTokens += videoTokens(video);
+        continue;
+      }
       if (modality !== 'image') continue;
       const image = readImage(part.image_url, images.length + 1);
       if ('error' in image) return image;
@@ -133,7 +146,7 @@ function readMessages(messages, limits) {
     promptTokens += 4 + countTokens(texts.join(' '));
     if (message.role === 'user') lastUserText = texts.join('\n');
   }
-  return { images, promptTokens, lastUserText };
+  return { images, videos, promptTokens, lastUserText };
 }
 
 /**

@@ -2,7 +2,9 @@
 // count, last user text, each image's format/size/bytes) followed by a little Markdown, padded to the requested
 // length. The reply is cut into "units" (one token each, one SSE chunk each) laid out per reasoning mode.
 
+import { groundingAnswer } from './grounding.mjs';
 import { thousands } from './log.mjs';
+import { describeVideo } from './video.mjs';
 
 /**
  * @typedef {'reasoning' | 'content'} Channel
@@ -63,7 +65,8 @@ const ANSWER_FILLER = [
  */
 export function composeReply(req, opts) {
   const quoted = truncate(req.lastUserText.replace(/\s+/g, ' ').trim(), 200);
-  const imageLines = req.images.map(describeImage);
+  const imageLines = [...req.images.map(describeImage), ...req.videos.map(describeVideo)];
+  const grounding = groundingAnswer(req, opts);
 
   const thinkingStart = [
     'Let me look at the request.',
@@ -81,11 +84,13 @@ export function composeReply(req, opts) {
   const answerText = [
     `You sent ${plural(req.messageCount, 'message')}. ${quoted ? `The last user message was: "${quoted}".` : 'The last user message had no text.'}`,
     imageLines.length ? imageLines.join('\n') : 'No images were attached.',
+    ...(grounding ? [grounding] : []),
     [
       'Summary:',
       '',
       `- Messages: ${req.messageCount}`,
       `- Images: ${req.images.length}`,
+      ...(req.videos.length ? [`- Videos: ${req.videos.length}`] : []),
       `- Prompt tokens (estimated): ${req.promptTokens}`,
     ].join('\n'),
     [

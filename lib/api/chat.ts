@@ -31,6 +31,29 @@ const imageRefPart = z
   })
   .strict();
 
+// Video clips for models that take them (the server refuses them for the others): a data URL, or a clip
+// uploaded before with POST /api/videos. Their bytes are checked again when the clip is resolved.
+const VIDEO_DATA_URL = /^data:video\/(?:mp4|quicktime|webm|x-matroska);base64,[A-Za-z0-9+/]+={0,2}$/;
+const videoPart = z
+  .object({
+    type: z.literal('video_url'),
+    video_url: z
+      .object({
+        url: z
+          .string()
+          .max(600_000_000)
+          .regex(VIDEO_DATA_URL, 'must be a base64 data URL of an MP4, MOV or WebM clip'),
+      })
+      .strict(),
+  })
+  .strict();
+const videoRefPart = z
+  .object({
+    type: z.literal('video_ref'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex key'),
+  })
+  .strict();
+
 const message = z.discriminatedUnion('role', [
   z.object({ role: z.literal('system'), content: z.string().max(100_000) }).strict(),
   z
@@ -39,7 +62,7 @@ const message = z.discriminatedUnion('role', [
       content: z.union([
         z.string().max(200_000),
         z
-          .array(z.union([textPart, imagePart, imageRefPart]))
+          .array(z.union([textPart, imagePart, imageRefPart, videoPart, videoRefPart]))
           .min(1)
           .max(64),
       ]),

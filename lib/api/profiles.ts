@@ -1,7 +1,13 @@
 // The answer of GET /api/profiles: the launch catalogue as the browser sees it. The route builds it with
 // these types and the client reads it with them, so a field added on one side shows on the other.
 import type { EngineKind } from '@/lib/engine/engine-kinds';
-import type { GpuRequirement, ImageLimits, ReasoningFormat, SamplingDefaults } from '@/lib/engine/profiles';
+import type {
+  GpuRequirement,
+  ImageLimits,
+  ReasoningFormat,
+  SamplingDefaults,
+  VideoLimits,
+} from '@/lib/engine/profiles';
 
 /** The part of an option's JSON Schema (zod's `toJSONSchema`, input side) that the form reads. */
 export interface JsonSchemaProperty {
@@ -26,6 +32,8 @@ export interface ProfileSummary {
   defaults: Record<string, unknown>;
   reasoningFormat: ReasoningFormat;
   images: ImageLimits;
+  /** Null for models that take no video clips. */
+  video: VideoLimits | null;
   sampling: SamplingDefaults;
   gpu: GpuRequirement | null;
   optionSchema: OptionSchema;
@@ -35,4 +43,6 @@ export interface ProfileSummary {
 export interface ProfilesResponse {
   defaultProfile: string;
   profiles: ProfileSummary[];
+  /** The server's per-clip cap (VLM_CONSOLE_VIDEO_MAX_BYTES). */
+  maxVideoBytes: number;
 }

@@ -31,9 +31,12 @@ export function buildChatRequest(
 
 /** Text alone as a string; with uploaded images, the text part first and one `image_ref` per image. */
 function userContent(message: Pick<ChatMessage, 'content' | 'images'>): UserContent {
-  const refs = (message.images ?? []).flatMap((image) =>
-    image.sha256 ? [{ type: 'image_ref' as const, sha256: image.sha256 }] : [],
-  );
+  const refs = (message.images ?? []).flatMap((image) => {
+    if (!image.sha256) return [];
+    // Clips are kept with the images; their media type says which part they become.
+    const type = image.mediaType?.startsWith('video/') ? ('video_ref' as const) : ('image_ref' as const);
+    return [{ type, sha256: image.sha256 }];
+  });
   if (refs.length === 0) return message.content;
   return message.content ? [{ type: 'text', text: message.content }, ...refs] : refs;
 }

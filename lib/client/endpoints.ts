@@ -24,6 +24,7 @@ export const ENDPOINTS = {
   session: '/api/auth/session',
   chat: '/api/chat',
   images: '/api/images',
+  videos: '/api/videos',
   chatStream: (generationId: string) => `/api/chat/${encodeURIComponent(generationId)}/stream`,
   chatStop: (generationId: string) => `/api/chat/${encodeURIComponent(generationId)}/stop`,
   apiKeys: '/api/keys',

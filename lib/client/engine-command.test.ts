@@ -18,7 +18,7 @@ describe('command preview', () => {
       "VLLM_API_KEY='***' python3 -m vllm.entrypoints.cli.main serve Qwen/Qwen2.5-VL-7B-Instruct",
     );
     expect(text).toContain('--max-model-len 8192');
-    expect(text).toContain(`--limit-mm-per-prompt '{"image":4,"video":0}'`);
+    expect(text).toContain(`--limit-mm-per-prompt '{"image":4,"video":1}'`);
     expect(text).toMatch(/--seed 7$/);
   });
 

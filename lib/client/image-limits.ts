@@ -1,13 +1,16 @@
 // How many images a message may carry and how they are sized, for the running model: the engine's own
 // per-prompt limit (vLLM's --limit-mm-per-prompt, as launched) wins over the profile's default. The server
 // checks the count again; the composer enforces it first so the person learns before sending.
-import type { ImageLimits } from '@/lib/engine/profiles';
+import type { ImageLimits, VideoLimits } from '@/lib/engine/profiles';
 import { DEFAULT_LIMITS } from '@/lib/images/resize-plan';
 
 export interface ComposerImageLimits {
   maxImages: number;
   maxPixels: number;
   tokenPatch: number;
+  /** Clips: absent when the running model takes none. */
+  video?: VideoLimits;
+  maxVideoBytes?: number;
 }
 
 const FALLBACK: ComposerImageLimits = { maxImages: 4, maxPixels: DEFAULT_LIMITS.maxPixels, tokenPatch: 28 };

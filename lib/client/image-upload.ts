@@ -8,6 +8,7 @@ import { openChat, type SseReader } from './chat-stream';
 import type { ImageRef } from './conversations/types';
 import { ENDPOINTS } from './endpoints';
 import { postBytes } from './http';
+import { uploadVideo } from './video-upload';
 
 export interface UploadedImage {
   key: string;
@@ -39,7 +40,13 @@ export interface ReuploadDeps {
   upload(blob: Blob, signal?: AbortSignal): Promise<UploadedImage>;
 }
 
-const NETWORK: ReuploadDeps = { open: openChat, upload: uploadImage };
+/** Clips and images are stored alike on the server, but each is checked by its own route. */
+const uploadAny = (blob: Blob, signal?: AbortSignal): Promise<UploadedImage> =>
+  blob.type.startsWith('video/')
+    ? (uploadVideo(blob, signal) as unknown as Promise<UploadedImage>)
+    : uploadImage(blob, signal);
+
+const NETWORK: ReuploadDeps = { open: openChat, upload: uploadAny };
 
 /** Opens the chat stream; re-uploads what the server lost (found by `findBlob`) and retries once. */
 export async function openChatReuploading(

@@ -34,7 +34,7 @@ describe('argument building per profile', () => {
     ]);
     expect(args).toContain('--trust-remote-code');
     expect(args.join(' ')).toContain('--reasoning-parser ernie45');
-    expect(args.join(' ')).toContain('--limit-mm-per-prompt {"image":4,"video":0}');
+    expect(args.join(' ')).toContain('--limit-mm-per-prompt {"image":4,"video":1}');
     expect(args.join(' ')).toContain('--host 127.0.0.1 --port 8000');
     expect(args.join(' ')).toContain('--max-model-len 32768');
     expect(args).not.toContain('--quantization');
@@ -45,6 +45,11 @@ describe('argument building per profile', () => {
 
   it('InternVL2 AWQ forces --quantization awq', () => {
     expect(commandFor('internvl2-8b-awq')?.args.join(' ')).toContain('--quantization awq');
+  });
+
+  it('allows video only for profiles whose model takes it', () => {
+    expect(commandFor('qwen2.5-vl-7b')?.args.join(' ')).toContain('{"image":4,"video":1}');
+    expect(commandFor('internvl2-8b-awq')?.args.join(' ')).toContain('{"image":2,"video":0}');
   });
 
   it('the demo engine takes the same vLLM flags, run by the app’s own Node', () => {

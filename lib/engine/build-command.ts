@@ -139,7 +139,7 @@ export function buildCommand(
   if (spec.portFlag) args.push(spec.portFlag, String(options.port));
   const notes: string[] = [];
   const extra = (options.extraArgs as string[] | undefined) ?? [];
-  args.push(...optionFlags(spec, options, caps, notes));
+  args.push(...optionFlags(spec, options, caps, notes, profile.video?.maxPerPrompt ?? 0));
   args.push(...supportedExtras(spec, caps, extra, notes));
   const env: Record<string, string> = {};
   if (spec.apiKey && 'env' in spec.apiKey) env[keyVariable(spec.apiKey.env, caps, notes)] = ctx.apiKey;
@@ -164,11 +164,13 @@ function spellingFor(spec: EngineKindSpec, caps: EngineCapabilities, flag: strin
   return (spec.equivalents?.[flag] ?? []).find((alt) => alt in caps.flags) ?? null;
 }
 
+/** `videos`: clips per prompt from the profile (0 for models that take none). */
 function optionFlags(
   spec: EngineKindSpec,
   options: Record<string, unknown>,
   caps: EngineCapabilities,
   notes: string[],
+  videos: number,
 ): string[] {
   const out: string[] = [];
   for (const rule of spec.flags) {
@@ -182,7 +184,7 @@ function optionFlags(
     if (flag !== rule.flag) notes.push(`${engineLabel(caps)} has no ${rule.flag}: using ${flag} instead.`);
     if (rule.as === 'switch') out.push(flag);
     else if (rule.as === 'value') out.push(flag, String(value));
-    else out.push(flag, JSON.stringify({ image: value, video: 0 }));
+    else out.push(flag, JSON.stringify({ image: value, video: videos }));
   }
   return out;
 }

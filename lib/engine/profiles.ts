@@ -29,6 +29,20 @@ export interface ImageLimits {
   tokenPatch: number;
 }
 
+/** What a model that takes video clips accepts; profiles without it get no clip (the composer and server refuse). */
+export interface VideoLimits {
+  /** Clips one request may carry: the `video` count of vLLM's --limit-mm-per-prompt. */
+  maxPerPrompt: number;
+  /** Frames a second the model's processor samples, for the token estimate. */
+  sampleFps: number;
+  /** Frames it keeps at most, however long the clip. */
+  maxFrames: number;
+  /** Pixels of one frame beyond which the processor downsizes it. */
+  maxFramePixels: number;
+  /** Consecutive frames merged into one set of tokens (Qwen2.5-VL and ERNIE-VL: 2). */
+  temporalPatch: number;
+}
+
 export interface GpuRequirement {
   /** Weights plus a minimal KV cache, in GiB. */
   minMemoryGiB: number;
@@ -47,6 +61,8 @@ export interface EngineProfile {
   /** What the model's output looks like when launched without a reasoning parser (default `auto`). */
   unparsedReasoningFormat?: ReasoningFormat;
   images: ImageLimits;
+  /** Present when the model takes video (ERNIE-4.5-VL, Qwen2.5-VL). */
+  video?: VideoLimits;
   sampling: SamplingDefaults;
   gpu: GpuRequirement | null;
   /** One line: GPU memory, licence, link. */
@@ -61,6 +77,23 @@ const VLLM_SERVE = (args: string[] = []): ExecutableSpec => ({
 
 const THINKING_SAMPLING: SamplingDefaults = { temperature: 0.6, top_p: 0.95, max_tokens: 8192 };
 const ERNIE_IMAGES: ImageLimits = { maxImagesPerMessage: 4, maxPixels: 4_816_896, tokenPatch: 28 };
+// ERNIE-4.5-VL: an estimate for the composer's token count (sampled frames, pairs merged, 28-pixel patches);
+// the engine's processor has the last word.
+const ERNIE_VIDEO: VideoLimits = {
+  maxPerPrompt: 1,
+  sampleFps: 2,
+  maxFrames: 180,
+  maxFramePixels: 602_112,
+  temporalPatch: 2,
+};
+// qwen-vl-utils: FPS 2, at most 768 frames, VIDEO_MAX_PIXELS 768×28×28 a frame, temporal_patch_size 2.
+const QWEN_VIDEO: VideoLimits = {
+  maxPerPrompt: 1,
+  sampleFps: 2,
+  maxFrames: 768,
+  maxFramePixels: 602_112,
+  temporalPatch: 2,
+};
 
 export const PROFILES: readonly EngineProfile[] = [
   {
@@ -81,6 +114,7 @@ export const PROFILES: readonly EngineProfile[] = [
     reasoningFormat: 'parsed',
     unparsedReasoningFormat: 'ernie-raw',
     images: ERNIE_IMAGES,
+    video: ERNIE_VIDEO,
     sampling: THINKING_SAMPLING,
     gpu: { minMemoryGiB: 22, minComputeCapability: 7.5 },
     note: '~18 GB of weights: fits a 40 GB A100 at 32k context (24 GB L4: context 8,192). Apache-2.0. huggingface.co/cyankiwi/ERNIE-4.5-VL-28B-A3B-Thinking-AWQ-4bit',
@@ -102,6 +136,7 @@ export const PROFILES: readonly EngineProfile[] = [
     reasoningFormat: 'parsed',
     unparsedReasoningFormat: 'ernie-raw',
     images: ERNIE_IMAGES,
+    video: ERNIE_VIDEO,
     sampling: THINKING_SAMPLING,
     gpu: { minMemoryGiB: 62, minComputeCapability: 8.0 },
     note: '55 GB of BF16 weights: needs an 80 GB GPU (A100/H100 80 GB). Apache-2.0. huggingface.co/baidu/ERNIE-4.5-VL-28B-A3B-Thinking',
@@ -120,6 +155,7 @@ export const PROFILES: readonly EngineProfile[] = [
     },
     reasoningFormat: 'auto',
     images: { maxImagesPerMessage: 4, maxPixels: 1_003_520, tokenPatch: 28 },
+    video: QWEN_VIDEO,
     sampling: { temperature: 0.7, top_p: 0.8, max_tokens: 4096 },
     gpu: { minMemoryGiB: 19, minComputeCapability: 7.0 },
     note: '~16 GB of BF16 weights: fits a 24 GB L4 or an A100. Apache-2.0. huggingface.co/Qwen/Qwen2.5-VL-7B-Instruct',
@@ -209,6 +245,7 @@ export const PROFILES: readonly EngineProfile[] = [
     reasoningFormat: 'parsed',
     unparsedReasoningFormat: 'ernie-raw',
     images: ERNIE_IMAGES,
+    video: ERNIE_VIDEO,
     sampling: THINKING_SAMPLING,
     gpu: null,
     note: 'A stand-in that behaves like vLLM (log, health, streaming, thinking) for machines without a GPU.',

@@ -39,6 +39,8 @@ const envSchema = z.object({
     .min(100_000)
     .max(400_000_000)
     .default(40_000_000),
+  /** Per video clip (413 beyond); clips also count toward the per-request cap. */
+  VLM_CONSOLE_VIDEO_MAX_BYTES: z.coerce.number().int().min(10_000).max(400_000_000).default(30_000_000),
   VLM_CONSOLE_IMAGE_STORE_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(1_000_000_000),
   /** A reply nobody is attached to is aborted after this long. */
   VLM_CONSOLE_CHAT_ABANDON_S: seconds(60),

@@ -14,6 +14,7 @@ export function pageCsp(nonce: string, allowColab: boolean, dev: boolean): strin
     "style-src 'self' 'unsafe-inline'",
     // No remote images: a model's Markdown cannot make the browser call out (tracking pixels, exfiltration).
     "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self' blob:",

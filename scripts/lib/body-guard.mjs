@@ -12,6 +12,7 @@ export const PAGE_BODY_MAX_BYTES = 16 * 1024;
 const LARGE_BODY_ROUTES = [
   /^\/api\/chat\/?$/,
   /^\/api\/images\/?$/,
+  /^\/api\/videos\/?$/,
   // The OpenAI-compatible gateway: conversations with images as data URLs.
   /^\/v1\/(chat\/completions|completions|embeddings)\/?$/,
 ];

@@ -21,6 +21,7 @@ function summary(profile: EngineProfile): ProfileSummary {
     defaults: profile.defaults,
     reasoningFormat: profile.reasoningFormat,
     images: profile.images,
+    video: profile.video ?? null,
     sampling: profile.sampling,
     gpu: profile.gpu,
     optionSchema,
@@ -29,9 +30,11 @@ function summary(profile: EngineProfile): ProfileSummary {
 }
 
 export const GET = route(async () => {
+  const env = getEnv();
   const body: ProfilesResponse = {
-    defaultProfile: await defaultProfileId(getEnv()),
+    defaultProfile: await defaultProfileId(env),
     profiles: PROFILES.map(summary),
+    maxVideoBytes: env.VLM_CONSOLE_VIDEO_MAX_BYTES,
   };
   return NextResponse.json(body);
 });

@@ -21,6 +21,8 @@ export interface ImageRef {
   width?: number;
   height?: number;
   bytes?: number;
+  /** Clips only (mediaType video/…): their length in seconds. */
+  durationS?: number;
 }
 
 /** An image's bytes in the `images` table, shared by every conversation that sent it. */

@@ -45,6 +45,22 @@ export const REQUEST_RULES: readonly DiagnosisRule[] = [
       'launch with a more permissive --chat-template.',
   },
   {
+    // vLLM's wording for a clip beyond the launch's limit (0 unless --limit-mm-per-prompt allows video).
+    id: 'too-many-videos',
+    category: 'mm_limit',
+    phase: 'request',
+    priority: 95,
+    severity: 'error',
+    patterns: [/At most \d+ video\(s\) may be provided in one/i],
+    title: 'The engine takes no more video clips',
+    explanation:
+      'The server was started allowing fewer video clips per prompt (--limit-mm-per-prompt) than this request ' +
+      'carried; vLLM allows none unless the launch asks for them.',
+    fix:
+      'Send one clip per message, or launch a profile whose model takes video (ERNIE-4.5-VL, Qwen2.5-VL): ' +
+      'its launch allows a clip per prompt.',
+  },
+  {
     id: 'too-many-images',
     category: 'mm_limit',
     phase: 'request',

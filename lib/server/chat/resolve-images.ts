@@ -11,6 +11,9 @@ import type { RequestMessage, RequestPart } from '@/lib/api/chat';
 import { MIME } from '@/lib/images/sniff';
 import { AppError, fieldError } from '../errors';
 import { checkImage, dataUrl, type ImageStore } from '../images/image-store';
+import { checkVideoCount, isVideoPart, VideoBudget, type VideoRules } from './resolve-videos';
+
+type ImagePart = Extract<RequestPart, { type: 'image_url' | 'image_ref' }>;
 
 export interface ImageRules {
   /** Images the engine takes in one request (--limit-mm-per-prompt). */
@@ -18,6 +21,8 @@ export interface ImageRules {
   maxImageBytes: number;
   maxRequestBytes: number;
   store: ImageStore;
+  /** Video clips: absent means the model takes none. */
+  video?: Omit<VideoRules, 'store'>;
 }
 
 const DATA_URL = /^data:(image\/[a-z]+);base64,(.*)$/s;
@@ -35,6 +40,15 @@ export async function resolveImages(
       'Remove some images, or relaunch with a higher "Images per prompt".',
     );
   }
+  const videoRules = {
+    limit: 0,
+    maxVideoBytes: 0,
+    model: 'The running model',
+    ...rules.video,
+    store: rules.store,
+  };
+  checkVideoCount(countVideos(messages[lastIndex]), lastIndex, videoRules);
+  const videos = new VideoBudget(videoRules);
   let budget = rules.limit;
   let total = 0;
   const missing: string[] = [];
@@ -52,9 +66,18 @@ export async function resolveImages(
     }
     const parts: ChatCompletionContentPart[] = [];
     let n = 0;
+    let clips = 0;
     for (const part of message.content) {
       if (part.type === 'text') {
         parts.push(part);
+        continue;
+      }
+      if (isVideoPart(part)) {
+        clips += 1;
+        const clip = await videos.resolve(part, `Video ${clips} of message ${m + 1}`, missing);
+        if (!clip) continue;
+        total += clip.bytes;
+        parts.push(clip.part);
         continue;
       }
       n += 1;
@@ -77,7 +100,7 @@ export async function resolveImages(
   if (missing.length > 0) {
     throw new AppError(
       'images_missing',
-      `${missing.length} image(s) are no longer on the server; upload them again.`,
+      `${missing.length} image(s) or clip(s) are no longer on the server; upload them again.`,
       undefined,
       {
         details: { missing },
@@ -88,8 +111,8 @@ export async function resolveImages(
     const mb = (b: number) => `${(b / 1_000_000).toFixed(1)} MB`;
     throw new AppError(
       'payload_too_large',
-      `The images of this request add up to ${mb(total)}; the limit is ${mb(rules.maxRequestBytes)}.`,
-      'Send fewer or smaller images.',
+      `The images and clips of this request add up to ${mb(total)}; the limit is ${mb(rules.maxRequestBytes)}.`,
+      'Send fewer or smaller images or clips.',
     );
   }
   return out;
@@ -97,11 +120,16 @@ export async function resolveImages(
 
 function countImages(message: RequestMessage | undefined): number {
   if (message?.role !== 'user' || typeof message.content === 'string') return 0;
-  return message.content.filter((p) => p.type !== 'text').length;
+  return message.content.filter((p) => p.type !== 'text' && !isVideoPart(p)).length;
+}
+
+function countVideos(message: RequestMessage | undefined): number {
+  if (message?.role !== 'user' || typeof message.content === 'string') return 0;
+  return message.content.filter(isVideoPart).length;
 }
 
 async function loadImage(
-  part: Exclude<RequestPart, { type: 'text' }>,
+  part: ImagePart,
   label: string,
   rules: ImageRules,
   missing: string[],

@@ -56,6 +56,11 @@ export async function startChat(request: ChatBody): Promise<Generation> {
     maxImageBytes: env.VLM_CONSOLE_IMAGE_MAX_BYTES,
     maxRequestBytes: env.VLM_CONSOLE_REQUEST_IMAGE_MAX_BYTES,
     store: getImageStore(),
+    video: {
+      limit: connection.profile.video?.maxPerPrompt ?? 0,
+      maxVideoBytes: env.VLM_CONSOLE_VIDEO_MAX_BYTES,
+      model: connection.profile.label,
+    },
   });
   const generation = generations().create(connection.model);
   const client = engineClient(connection.baseUrl, connection.apiKey);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type ImageType, MIME, sniffImage } from '@/lib/images/sniff';
+import { probeVideo, VIDEO_MIME, type VideoInfo } from '@/lib/media/video-probe.mjs';
 import { AppError } from '../errors';
 
 export const IMAGE_KEY = /^[0-9a-f]{64}$/;
@@ -15,6 +16,11 @@ export interface StoredImage {
   type: ImageType;
   width: number;
   height: number;
+  bytes: number;
+}
+
+export interface StoredVideo extends VideoInfo {
+  key: string;
   bytes: number;
 }
 
@@ -29,6 +35,24 @@ export class ImageStore {
 
   async put(data: Uint8Array, label = 'The image'): Promise<StoredImage> {
     const image = checkImage(data, label, this.maxImageBytes);
+    const key = await this.write(data);
+    return { key, ...image, bytes: data.byteLength };
+  }
+
+  /** A clip, kept beside the images under the same key scheme and the same total bound. */
+  async putVideo(data: Uint8Array, maxBytes: number, label = 'The clip'): Promise<StoredVideo> {
+    const video = checkVideo(data, label, maxBytes);
+    const key = await this.write(data);
+    return { key, ...video, bytes: data.byteLength };
+  }
+
+  async getVideo(key: string): Promise<{ data: Buffer; info: VideoInfo } | null> {
+    const data = await this.read(key);
+    const info = data ? probeVideo(data) : null;
+    return data && info ? { data, info } : null;
+  }
+
+  private async write(data: Uint8Array): Promise<string> {
     const key = createHash('sha256').update(data).digest('hex');
     await fs.mkdir(this.dir, { recursive: true });
     const file = this.file(key);
@@ -40,7 +64,18 @@ export class ImageStore {
     this.evicting ??= this.evict().finally(() => {
       this.evicting = null;
     });
-    return { key, ...image, bytes: data.byteLength };
+    return key;
+  }
+
+  private async read(key: string): Promise<Buffer | null> {
+    if (!IMAGE_KEY.test(key)) return null;
+    try {
+      const data = await fs.readFile(this.file(key));
+      await this.touch(this.file(key));
+      return data;
+    } catch {
+      return null;
+    }
   }
 
   /** The image's bytes and type, or null when it is not (or no longer) here. */
@@ -106,4 +141,28 @@ export function checkImage(
 
 export function dataUrl(data: Uint8Array, type: ImageType): string {
   return `data:${MIME[type]};base64,${Buffer.from(data).toString('base64')}`;
+}
+
+/** The clip's container and size, or a 4xx: over the cap (413), or not a clip of a container we read (415). */
+export function checkVideo(data: Uint8Array, label: string, maxBytes: number): VideoInfo {
+  if (data.byteLength > maxBytes) {
+    const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+    throw new AppError(
+      'payload_too_large',
+      `${label} is ${mb(data.byteLength)}; the limit is ${mb(maxBytes)}.`,
+      'Trim or downscale it (the composer offers this), or raise VLM_CONSOLE_VIDEO_MAX_BYTES.',
+    );
+  }
+  const info = probeVideo(data);
+  if (!info) {
+    throw new AppError(
+      'unsupported_media_type',
+      `${label} cannot be sent: it is not an MP4, MOV or WebM clip.`,
+    );
+  }
+  return info;
+}
+
+export function videoDataUrl(data: Uint8Array, info: VideoInfo): string {
+  return `data:${VIDEO_MIME[info.container]};base64,${Buffer.from(data).toString('base64')}`;
 }

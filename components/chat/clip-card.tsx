@@ -1,0 +1,134 @@
+'use client';
+// One attached clip in the composer: its poster frame with the length, what was dropped and what will be
+// sent (downscaled/trimmed for the model, or the original), the visual tokens it will cost, and remove.
+import { memo } from 'react';
+import { AlertIcon, CloseIcon } from '@/components/ui/icons';
+import type { ClipAttachment } from '@/hooks/use-chat-clips';
+import { formatBytes } from '@/lib/client/image-format';
+import { formatDuration } from '@/lib/client/video-format';
+
+export interface ClipCardProps {
+  clip: ClipAttachment;
+  onRemove(id: string): void;
+  onToggleOriginal(id: string): void;
+  onRetry(id: string): void;
+}
+
+const STATUS = { preparing: 'Preparing…', uploading: 'Uploading…', ready: 'Ready', failed: 'Failed' };
+
+function ClipCardView({ clip: c, onRemove, onToggleOriginal, onRetry }: ClipCardProps) {
+  const { info, plan, posterUrl, tokens } = c.facts;
+  const isBusy = c.status === 'preparing' || c.status === 'uploading';
+  const length = info.durationS ? formatDuration(info.durationS) : 'length unknown';
+  const sentLength = plan.trimToS && !c.sendOriginal ? ` · first ${formatDuration(plan.trimToS)}` : '';
+  return (
+    <li
+      data-testid="attachment"
+      data-kind="video"
+      data-status={c.status}
+      data-name={c.name}
+      data-source-bytes={info.bytes}
+      data-sent-type={c.sent?.type}
+      data-sent-width={c.sent?.width}
+      data-sent-height={c.sent?.height}
+      data-sent-bytes={c.sent?.bytes}
+      className={`relative flex w-64 shrink-0 gap-2.5 rounded-xl border bg-background p-1.5 pr-2 ${c.status === 'failed' ? 'border-danger/50' : 'border-border'}`}
+    >
+      <div className="relative size-16 shrink-0 overflow-hidden rounded-lg bg-black">
+        {posterUrl && (
+          // biome-ignore lint/performance/noImgElement: a local blob: URL, nothing for next/image to optimise
+          <img
+            src={posterUrl}
+            alt={c.name}
+            data-testid="attachment-thumb"
+            className="size-full object-cover"
+          />
+        )}
+        <span className="absolute right-0.5 bottom-0.5 rounded bg-black/65 px-1 text-[10px] text-white">
+          {info.durationS ? formatDuration(info.durationS) : '▶'}
+        </span>
+        {isBusy && (
+          <span className="absolute inset-0 grid place-items-center bg-background/55" role="status">
+            <span className="sr-only">{STATUS[c.status]}</span>
+            <span className="size-4 animate-spin rounded-full border-2 border-foreground/70 border-t-transparent" />
+          </span>
+        )}
+        {c.status === 'failed' && (
+          <span className="absolute inset-0 grid place-items-center text-danger">
+            <AlertIcon size={20} />
+          </span>
+        )}
+      </div>
+      <div className="min-w-0 flex-1 text-xs leading-[1.125rem]">
+        <p className="truncate font-medium" title={c.name}>
+          {c.name}
+        </p>
+        {c.status === 'failed' ? (
+          <>
+            <p
+              className="line-clamp-2 text-danger"
+              data-testid="attachment-error"
+              title={c.error ?? undefined}
+            >
+              {c.error}
+            </p>
+            <button
+              type="button"
+              data-testid="retry-attachment"
+              onClick={() => onRetry(c.id)}
+              className="font-medium text-foreground underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+            >
+              Try again
+            </button>
+          </>
+        ) : (
+          <>
+            <p className="truncate text-muted-foreground tabular-nums" data-testid="attachment-source">
+              {`${info.width}×${info.height} · ${length} · ${formatBytes(info.bytes)}`}
+            </p>
+            <p className="truncate tabular-nums" data-testid="attachment-sent">
+              {c.sent
+                ? `${plan.transcode && !c.sendOriginal ? '→ ' : '= '}${c.sent.width}×${c.sent.height}${sentLength} · ${formatBytes(c.sent.bytes)}`
+                : STATUS[c.status]}
+            </p>
+            <div className="mt-0.5 flex items-center justify-between gap-2">
+              {plan.transcode && plan.originalFits ? (
+                <label className="inline-flex cursor-pointer items-center gap-1.5 text-muted-foreground hover:text-foreground">
+                  <input
+                    type="checkbox"
+                    data-testid="send-original"
+                    checked={c.sendOriginal}
+                    onChange={() => onToggleOriginal(c.id)}
+                    className="size-3.5 accent-primary"
+                  />
+                  Send original
+                </label>
+              ) : (
+                <span />
+              )}
+              <span
+                className="text-muted-foreground tabular-nums"
+                data-testid="attachment-tokens"
+                title="Visual tokens the running model will spend on the frames it samples"
+              >
+                ≈{tokens.toLocaleString('en-US')} tok
+              </span>
+            </div>
+          </>
+        )}
+      </div>
+      <button
+        type="button"
+        data-testid="remove-attachment"
+        aria-label={`Remove ${c.name}`}
+        title="Remove"
+        onClick={() => onRemove(c.id)}
+        className="absolute -top-2 -right-2 inline-flex size-5 items-center justify-center rounded-full border border-border bg-card text-muted-foreground shadow-sm transition hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+      >
+        <CloseIcon size={12} />
+      </button>
+    </li>
+  );
+}
+
+export const ClipCard = memo(ClipCardView);
