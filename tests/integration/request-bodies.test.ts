@@ -2,7 +2,7 @@
 // deadline, a page takes no big body, large bodies share one memory budget, and a reattach to a reply the
 // browser already has in full ends at once.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type AppServer, startApp } from '../helpers/app-server';
 import { postStream, userMessage } from '../helpers/chat-api';
 import { startEngine, stopEngine, waitForState } from '../helpers/engine-api';
@@ -98,7 +98,11 @@ describe('slow and large bodies', () => {
     r.socket.destroy();
   });
 
-  it('answers 429 while large bodies already fill the budget, and takes them again once it frees', async () => {
+  // Retried: under a loaded run the holder's first bytes have been seen to reach the app after the polling
+  // gave up (a timing flake of the test, not of the budget, which the unit tests in body-budget.test.ts pin).
+  it('answers 429 while large bodies already fill the budget, and takes them again once it frees', {
+    retry: 2,
+  }, async () => {
     // One 2.5 MB body arrives slowly and holds its share of the 3 MB budget.
     const holder = rawRequest(
       app.port,
@@ -116,6 +120,9 @@ describe('slow and large bodies', () => {
         body: big,
       });
     const seen: number[] = [];
+    onTestFinished(() => {
+      holder.socket.destroy();
+    });
     const refused = await waitFor(
       async () => {
         const res = await post();
