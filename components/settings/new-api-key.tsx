@@ -45,14 +45,15 @@ export function NewApiKey({ created, appUrl, model, onDismiss }: NewApiKeyProps)
           </button>
         ))}
       </div>
-      <div className="relative">
+      {/* The copy button beside the snippet, not over it: a long first line scrolls under an overlay. */}
+      <div className="flex items-start gap-1 rounded bg-card">
         <pre
           data-testid="api-key-snippet"
-          className="overflow-x-auto rounded bg-card p-2 pr-9 font-mono text-[11px] leading-4"
+          className="min-w-0 flex-1 overflow-x-auto p-2 font-mono text-[11px] leading-4"
         >
           {text}
         </pre>
-        <div className="absolute right-1 top-1">
+        <div className="shrink-0 p-1">
           <CopyAction text={() => text} label="Copy snippet" data-testid="copy-snippet" />
         </div>
       </div>
