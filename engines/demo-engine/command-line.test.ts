@@ -1,6 +1,6 @@
 // The demo engine, black box: command line. Helpers and fixtures in test-helpers.ts.
 import { describe, expect } from 'vitest';
-import { it, } from './test-helpers';
+import { it } from './test-helpers';
 
 describe.concurrent('command line', () => {
   it('rejects an unknown flag like argparse', async ({ start }) => {

@@ -1,7 +1,7 @@
 // The demo engine, black box: fail. Helpers and fixtures in test-helpers.ts.
 import { describe, expect } from 'vitest';
 import { LAUNCH_FAILURE_CATEGORIES } from '../../lib/diagnosis/types';
-import { it, probe, } from './test-helpers';
+import { it, probe } from './test-helpers';
 
 describe.concurrent('--fail', () => {
   // The demo acts out every launch failure the diagnosis knows (the ids are the contract between them).
