@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
+import { createKeySchema } from '@/lib/api/keys';
 import { getKeyStore } from '@/lib/server/auth/api-keys';
 import { validationError } from '@/lib/server/errors';
 import { readJson } from '@/lib/server/read-body';
 import { route } from '@/lib/server/route';
-import { createKeySchema } from './schema';
 
 export const dynamic = 'force-dynamic';
 

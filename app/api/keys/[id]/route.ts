@@ -1,7 +1,7 @@
+import { keyIdSchema } from '@/lib/api/keys';
 import { getKeyStore } from '@/lib/server/auth/api-keys';
 import { AppError } from '@/lib/server/errors';
 import { route } from '@/lib/server/route';
-import { keyIdSchema } from '../schema';
 
 export const dynamic = 'force-dynamic';
 

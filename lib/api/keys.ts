@@ -1,3 +1,4 @@
+// Request schemas of /api/keys, shared by the routes and the settings form (types inferred from them).
 import { z } from 'zod';
 import { KEY_SCOPES } from '@/lib/gateway/types';
 
