@@ -2,10 +2,11 @@
 // One attached image in the composer: its thumbnail (a spinner while it is prepared and uploaded), what
 // was dropped and what will be sent, the image tokens it will cost, "send original", and remove.
 import { memo } from 'react';
-import { AlertIcon, CloseIcon } from '@/components/ui/icons';
+import { CloseIcon } from '@/components/ui/icons';
 import type { Attachment } from '@/hooks/use-chat-attachments';
 import { formatImageSize } from '@/lib/client/image-format';
 import { estimateImageTokens } from '@/lib/images/resize-plan';
+import { AttachmentFailure, AttachmentOverlay, STATUS_LABEL } from './attachment-state';
 
 export interface AttachmentCardProps {
   attachment: Attachment;
@@ -15,11 +16,8 @@ export interface AttachmentCardProps {
   onRetry(id: string): void;
 }
 
-const STATUS_LABEL = { preparing: 'Preparing…', uploading: 'Uploading…', ready: 'Ready', failed: 'Failed' };
-
 function AttachmentCardView(props: AttachmentCardProps) {
   const { attachment: a, tokenPatch, onRemove, onToggleOriginal, onRetry } = props;
-  const isBusy = a.status === 'preparing' || a.status === 'uploading';
   const tokens = a.sent ? estimateImageTokens(a.sent.width, a.sent.height, tokenPatch) : null;
   const unchanged = a.sent && a.sent.width === a.source.width && a.sent.height === a.source.height;
   return (
@@ -44,40 +42,14 @@ function AttachmentCardView(props: AttachmentCardProps) {
             className="size-full object-cover"
           />
         )}
-        {isBusy && (
-          <span className="absolute inset-0 grid place-items-center bg-background/55" role="status">
-            <span className="sr-only">{STATUS_LABEL[a.status]}</span>
-            <span className="size-4 animate-spin rounded-full border-2 border-foreground/70 border-t-transparent" />
-          </span>
-        )}
-        {a.status === 'failed' && (
-          <span className="absolute inset-0 grid place-items-center text-danger">
-            <AlertIcon size={20} />
-          </span>
-        )}
+        <AttachmentOverlay status={a.status} />
       </div>
       <div className="min-w-0 flex-1 text-xs leading-[1.125rem]">
         <p className="truncate font-medium" title={a.name}>
           {a.name}
         </p>
         {a.status === 'failed' ? (
-          <>
-            <p
-              className="line-clamp-2 text-danger"
-              data-testid="attachment-error"
-              title={a.error ?? undefined}
-            >
-              {a.error}
-            </p>
-            <button
-              type="button"
-              data-testid="retry-attachment"
-              onClick={() => onRetry(a.id)}
-              className="font-medium text-foreground underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
-            >
-              Try again
-            </button>
-          </>
+          <AttachmentFailure error={a.error} onRetry={() => onRetry(a.id)} />
         ) : (
           <>
             <p className="truncate text-muted-foreground tabular-nums" data-testid="attachment-source">

@@ -2,10 +2,11 @@
 // One attached clip in the composer: its poster frame with the length, what was dropped and what will be
 // sent (downscaled/trimmed for the model, or the original), the visual tokens it will cost, and remove.
 import { memo } from 'react';
-import { AlertIcon, CloseIcon } from '@/components/ui/icons';
+import { CloseIcon } from '@/components/ui/icons';
 import type { ClipAttachment } from '@/hooks/use-chat-clips';
 import { formatBytes } from '@/lib/client/image-format';
 import { formatDuration } from '@/lib/client/video-format';
+import { AttachmentFailure, AttachmentOverlay, STATUS_LABEL } from './attachment-state';
 
 export interface ClipCardProps {
   clip: ClipAttachment;
@@ -14,11 +15,8 @@ export interface ClipCardProps {
   onRetry(id: string): void;
 }
 
-const STATUS = { preparing: 'Preparing…', uploading: 'Uploading…', ready: 'Ready', failed: 'Failed' };
-
 function ClipCardView({ clip: c, onRemove, onToggleOriginal, onRetry }: ClipCardProps) {
   const { info, plan, posterUrl, tokens } = c.facts;
-  const isBusy = c.status === 'preparing' || c.status === 'uploading';
   const length = info.durationS ? formatDuration(info.durationS) : 'length unknown';
   const sentLength = plan.trimToS && !c.sendOriginal ? ` · first ${formatDuration(plan.trimToS)}` : '';
   return (
@@ -47,40 +45,14 @@ function ClipCardView({ clip: c, onRemove, onToggleOriginal, onRetry }: ClipCard
         <span className="absolute right-0.5 bottom-0.5 rounded bg-black/65 px-1 text-[10px] text-white">
           {info.durationS ? formatDuration(info.durationS) : '▶'}
         </span>
-        {isBusy && (
-          <span className="absolute inset-0 grid place-items-center bg-background/55" role="status">
-            <span className="sr-only">{STATUS[c.status]}</span>
-            <span className="size-4 animate-spin rounded-full border-2 border-foreground/70 border-t-transparent" />
-          </span>
-        )}
-        {c.status === 'failed' && (
-          <span className="absolute inset-0 grid place-items-center text-danger">
-            <AlertIcon size={20} />
-          </span>
-        )}
+        <AttachmentOverlay status={c.status} />
       </div>
       <div className="min-w-0 flex-1 text-xs leading-[1.125rem]">
         <p className="truncate font-medium" title={c.name}>
           {c.name}
         </p>
         {c.status === 'failed' ? (
-          <>
-            <p
-              className="line-clamp-2 text-danger"
-              data-testid="attachment-error"
-              title={c.error ?? undefined}
-            >
-              {c.error}
-            </p>
-            <button
-              type="button"
-              data-testid="retry-attachment"
-              onClick={() => onRetry(c.id)}
-              className="font-medium text-foreground underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
-            >
-              Try again
-            </button>
-          </>
+          <AttachmentFailure error={c.error} onRetry={() => onRetry(c.id)} />
         ) : (
           <>
             <p className="truncate text-muted-foreground tabular-nums" data-testid="attachment-source">
@@ -89,7 +61,7 @@ function ClipCardView({ clip: c, onRemove, onToggleOriginal, onRetry }: ClipCard
             <p className="truncate tabular-nums" data-testid="attachment-sent">
               {c.sent
                 ? `${plan.transcode && !c.sendOriginal ? '→ ' : '= '}${c.sent.width}×${c.sent.height}${sentLength} · ${formatBytes(c.sent.bytes)}`
-                : STATUS[c.status]}
+                : STATUS_LABEL[c.status]}
             </p>
             <div className="mt-0.5 flex items-center justify-between gap-2">
               {plan.transcode && plan.originalFits ? (
