@@ -1,33 +1,14 @@
 import 'server-only';
-// Watches a launch while it starts: the startup timeout, and a warning when the log has been silent long
-// (a stalled download looks exactly like that). Ticks once a second; stops itself when the launch is no
-// longer starting.
+// The clock of a starting launch: a tick every `tickMs` until `timeoutMs` has passed since it began. Its
+// timers never keep the app alive; the launch that reads it decides what each tick means.
+import { setTimeout as sleep } from 'node:timers/promises';
 
-export interface StartupWatch {
-  timeoutMs: number;
-  stallMs: number;
-  isStarting(): boolean;
-  lastOutputAt(): number;
-  onTimeout(): void;
-  onTick(silentForMs: number): void;
-}
-
-export function watchStartup(watch: StartupWatch): void {
+export async function* startupTicks(timeoutMs: number, tickMs: number): AsyncGenerator<number> {
   const started = Date.now();
-  const timer = setInterval(
-    () => {
-      if (!watch.isStarting()) {
-        clearInterval(timer);
-        return;
-      }
-      if (Date.now() - started >= watch.timeoutMs) {
-        clearInterval(timer);
-        watch.onTimeout();
-        return;
-      }
-      watch.onTick(Date.now() - watch.lastOutputAt());
-    },
-    Math.min(1000, watch.timeoutMs, watch.stallMs),
-  );
-  timer.unref();
+  for (;;) {
+    await sleep(tickMs, undefined, { ref: false });
+    const elapsed = Date.now() - started;
+    if (elapsed >= timeoutMs) return;
+    yield elapsed;
+  }
 }
