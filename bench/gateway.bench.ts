@@ -2,6 +2,7 @@
 // added by the app, usage asked for and stripped) vs straight from the engine, and 16 concurrent streams
 // from 4 keys, each checked for its own reply only. Same demo engine settings on both sides.
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createParser } from 'eventsource-parser';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -87,6 +88,22 @@ async function streamChat(
   return { ...out, ttftMs: first - sent, streamMs: last - first };
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function cpuSince(before: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
 beforeAll(async () => {
   app = await startApp();
   await startEngine(app.url, { port: await freePort(), extraArgs: ENGINE_ARGS });
@@ -112,12 +129,24 @@ describe('OpenAI gateway', () => {
   it('throughput and time to first token, straight vs through /v1', async () => {
     const key = (await createKey(app.url, 'bench', 'chat')).key;
     const rates = { direct: [] as number[], app: [] as number[] };
-    for (let i = 0; i < 3; i++) {
+    // CPU per token of each process (the 2-core machine runs all three), to read the ratio by.
+    const cpu = { engine: 0, app: 0, clientDirect: 0, clientApp: 0, tokens: 0 };
+    for (let i = 0; i < 5; i++) {
+      const engineBefore = cpuMs(direct.pid);
+      const clientBefore = process.cpuUsage();
       const d = await streamChat(directUrl, null, 'long');
+      cpu.clientDirect += cpuSince(clientBefore);
+      cpu.engine += cpuMs(direct.pid) - engineBefore;
+      const appBefore = cpuMs(app.proc.pid);
+      const clientAppBefore = process.cpuUsage();
       const a = await streamChat(app.url, key, 'long');
+      cpu.clientApp += cpuSince(clientAppBefore);
+      cpu.app += cpuMs(app.proc.pid) - appBefore;
+      cpu.tokens += d.tokens;
       rates.direct.push(d.tokens / (d.streamMs / 1000));
       rates.app.push(a.tokens / (a.streamMs / 1000));
     }
+    const perToken = (ms: number) => ((ms * 1000) / cpu.tokens).toFixed(1);
     const ttft = { direct: [] as number[], app: [] as number[] };
     for (let i = 0; i < 20; i++) {
       ttft.direct.push((await streamChat(directUrl, null, 'short', 5)).ttftMs);
@@ -144,6 +173,20 @@ describe('OpenAI gateway', () => {
         ok: null,
       },
       { scenario, metric: 'throughput ratio', value: ratio.toFixed(2), target: '≥ 0.95', ok: ratio >= 0.95 },
+      {
+        scenario,
+        metric: 'CPU per token: engine / app process',
+        value: `${perToken(cpu.engine)} / ${perToken(cpu.app)} µs`,
+        target: '',
+        ok: null,
+      },
+      {
+        scenario,
+        metric: 'CPU per token: client, straight / via /v1',
+        value: `${perToken(cpu.clientDirect)} / ${perToken(cpu.clientApp)} µs`,
+        target: '',
+        ok: null,
+      },
       {
         scenario: 'gateway /v1 (n=20)',
         metric: 'added TTFT p50',

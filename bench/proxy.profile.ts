@@ -1,6 +1,6 @@
 // Not a benchmark: where the app's process spends its CPU while it relays a 20,000-token reply at the
 // engine's full speed (V8's --cpu-prof in the app, self time by function and by script). Run:
-//   BENCH_PROFILE=1 npx vitest run --config vitest.bench.config.ts bench/proxy.profile.ts
+//   BENCH_PROFILE=1 [PROFILE_ROUTE=gateway] npx vitest run --config vitest.bench.config.ts bench/proxy.profile.ts
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import { describe, it } from 'vitest';
 import { REPO } from '../tests/helpers/app-server';
 import { TEST_TOKEN } from '../tests/helpers/auth';
 import { startEngine, stopEngine, waitForState } from '../tests/helpers/engine-api';
+import { createKey } from '../tests/helpers/gateway-api';
 import { freePort, waitFor } from '../tests/helpers/net';
 
 interface ProfileNode {
@@ -62,12 +63,25 @@ describe('proxy CPU, attributed', () => {
       ],
     });
     await waitForState(app.url, ['ready'], 20_000);
-    for (let i = 0; i < 3; i++) {
-      const res = await fetch(`${app.url}/api/chat`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ messages: [{ role: 'user', content: 'long' }] }),
-      });
+    // PROFILE_ROUTE=gateway: the same reply through /v1/chat/completions with an API key.
+    const gateway = process.env.PROFILE_ROUTE === 'gateway';
+    const key = gateway ? (await createKey(app.url, 'profile', 'chat')).key : null;
+    for (let i = 0; i < Number(process.env.PROFILE_RUNS ?? 3); i++) {
+      const res = gateway
+        ? await fetch(`${app.url}/v1/chat/completions`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', authorization: `Bearer ${key}` },
+            body: JSON.stringify({
+              model: 'demo/vlm-demo',
+              stream: true,
+              messages: [{ role: 'user', content: 'long' }],
+            }),
+          })
+        : await fetch(`${app.url}/api/chat`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ messages: [{ role: 'user', content: 'long' }] }),
+          });
       await res.text();
     }
     await stopEngine(app.url);

@@ -8,6 +8,12 @@ import { sseErrorEvent } from './openai-error';
 import { EventCutter, isEventStream, oneLineJson, readAll } from './sse-events';
 
 const HEARTBEAT_MS = 10_000;
+/**
+ * While tokens pour in faster than this, they leave in one write per this many ms rather than one per
+ * turn of the event loop: a write costs the app, the kernel and the client far more than the bytes in it.
+ * A token that follows a pause (the first one, or any at a person's reading pace) still goes at once.
+ */
+const COALESCE_MS = 2;
 const encoder = new TextEncoder();
 
 export interface RelayHooks {
@@ -134,16 +140,21 @@ function settle(res: IncomingMessage, outlet: Outlet, hooks: RelayHooks): void {
 function pipeEvents(res: IncomingMessage, outlet: Outlet): void {
   outlet.source = res;
   // Node's HTTP parser hands over each chunk of the engine's chunked body on its own, often dozens in one
-  // network read: they are relayed together once per turn of the event loop (a chunk through a web stream
-  // costs far more than the bytes in it).
+  // network read: they are relayed together, once per turn of the event loop and at most once per
+  // COALESCE_MS (a chunk through a web stream costs far more than the bytes in it).
   let arrived: Buffer[] = [];
+  let lastRelay = 0;
   const relayArrived = () => {
     const chunks = arrived;
     arrived = [];
+    lastRelay = performance.now();
     outlet.send(outlet.cutter.push(chunks));
   };
   res.on('data', (chunk: Buffer) => {
-    if (arrived.push(chunk) === 1) setImmediate(relayArrived);
+    if (arrived.push(chunk) > 1) return;
+    const wait = lastRelay + COALESCE_MS - performance.now();
+    if (wait > 0) setTimeout(relayArrived, wait);
+    else setImmediate(relayArrived);
   });
   res.on('end', () => {
     if (arrived.length > 0) relayArrived();
