@@ -2,7 +2,8 @@
 // scrolls the log there when the line is in it) and what to do, with a one-click fix when the fix is an
 // option change.
 import { AlertIcon } from '@/components/ui/icons';
-import { type Diagnosis, formatCount } from '@/lib/diagnosis';
+import { formatCount } from '@/lib/diagnosis/patches';
+import type { Diagnosis } from '@/lib/diagnosis/types';
 
 /** vLLM's own estimate of the context that fits, in its KV-cache error. */
 const ESTIMATE = /estimated maximum model length is (\d+)/i;

@@ -1,16 +1,18 @@
 'use client';
 // Launch settings: the profile (marked when it will not fit), vLLM's install when it is missing, the
 // options form and the exact command line. Folded once the engine is ready.
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { EngineForm } from '@/hooks/use-engine-form';
 import type { ProfilesResponse } from '@/lib/client/types';
 import type { InstallJobStatus } from '@/lib/engine/types';
 import type { SystemReport } from '@/lib/system/types';
 import { CollapsibleSection } from './collapsible-section';
 import { CommandPreview } from './command-preview';
-import { InstallVllm } from './install-vllm';
 import { OptionsForm } from './options-form';
 import { ProfilePicker } from './profile-picker';
+
+// Only shown while vLLM is missing or being installed: its install planner loads when it is.
+const InstallVllm = lazy(() => import('./install-vllm').then((m) => ({ default: m.InstallVllm })));
 
 export interface LaunchSettingsProps {
   catalog: ProfilesResponse | undefined;
@@ -48,14 +50,16 @@ export const LaunchSettings = memo(function LaunchSettings(props: LaunchSettings
           onApplyFitPatch={(patch) => form.setValues({ ...form.values, ...patch })}
         />
         {showInstall && (
-          <InstallVllm
-            job={job}
-            missing={needsVllm}
-            canInstall={canEdit && job?.state !== 'running'}
-            onInstall={props.onInstall}
-            onCancel={props.onCancelInstall}
-            onQuoteClick={props.onQuoteClick}
-          />
+          <Suspense fallback={null}>
+            <InstallVllm
+              job={job}
+              missing={needsVllm}
+              canInstall={canEdit && job?.state !== 'running'}
+              onInstall={props.onInstall}
+              onCancel={props.onCancelInstall}
+              onQuoteClick={props.onQuoteClick}
+            />
+          </Suspense>
         )}
         {form.profile && (
           <OptionsForm

@@ -5,7 +5,8 @@
 import { memo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useDiagnose } from '@/hooks/use-diagnose';
-import { type DiagnosisPatch, ENGINE_NAMES } from '@/lib/diagnosis';
+import type { DiagnosisPatch } from '@/lib/diagnosis/types';
+import { ENGINE_NAMES } from '@/lib/diagnosis/unknown';
 import { CollapsibleSection } from './collapsible-section';
 import { DiagnosisCard } from './diagnosis-card';
 

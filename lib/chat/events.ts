@@ -3,7 +3,10 @@
 // Wire framing: `id: N\nevent: <type>\ndata: <payload json>\n\n`, where the payload is the event without `type`
 // (the SSE event name already carries it). A stream always ends with exactly one `done`, also after an `error`.
 
-import { z } from 'zod';
+// zod/mini: the browser decodes every event of a reply with these, and the full zod API would weigh on the
+// chat page's first load.
+import '@/lib/zod-config';
+import * as z from 'zod/mini';
 import { sseEvent } from '@/lib/sse';
 
 export type ReasoningEvent = { type: 'reasoning'; text: string };
@@ -36,8 +39,8 @@ export type GenerationEvent = { type: 'generation'; id: string; model: string };
 export type ChatEvent = GenerationEvent | ReasoningEvent | ContentEvent | UsageEvent | ErrorEvent | DoneEvent;
 export type ChatEventType = ChatEvent['type'];
 
-const count = z.number().int().nonnegative();
-const millis = z.number().nonnegative();
+const count = z.number().check(z.int(), z.nonnegative());
+const millis = z.number().check(z.nonnegative());
 
 // Payload schemas per event name; `z.object` drops unknown keys, so newer servers may add fields safely.
 const payloadSchemas = {
@@ -47,12 +50,12 @@ const payloadSchemas = {
   usage: z.object({
     prompt: count,
     completion: count,
-    reasoning: count.optional(),
-    reasoningTokens: count.optional(),
+    reasoning: z.optional(count),
+    reasoningTokens: z.optional(count),
   }),
   error: z.object({ code: z.string(), message: z.string() }),
-  done: z.object({ finishReason: z.string().nullable(), ttftMs: millis.nullable(), durationMs: millis }),
-} satisfies Record<ChatEventType, z.ZodType>;
+  done: z.object({ finishReason: z.nullable(z.string()), ttftMs: z.nullable(millis), durationMs: millis }),
+} satisfies Record<ChatEventType, z.ZodMiniType>;
 
 export const CHAT_EVENT_TYPES = Object.keys(payloadSchemas) as readonly ChatEventType[];
 

@@ -1,6 +1,8 @@
 // The person's chat settings (system prompt and sampling) as plain data, kept in localStorage.
 // A sampling field left empty (null) means "the running profile's recommended value".
-import { z } from 'zod';
+// zod/mini: the settings are read as the page starts, and the full zod API would weigh on its first load.
+import '@/lib/zod-config';
+import * as z from 'zod/mini';
 import type { ChatParams as ApiChatParams } from '@/lib/api/chat';
 import type { SamplingDefaults } from '@/lib/engine/profiles';
 
@@ -15,10 +17,10 @@ export const SAMPLING_LIMITS = {
 export type SamplingKey = keyof typeof SAMPLING_LIMITS;
 
 const settingsSchema = z.object({
-  systemPrompt: z.string().max(100_000).catch(''),
-  temperature: z.number().min(0).max(2).nullable().catch(null),
-  top_p: z.number().gt(0).max(1).nullable().catch(null),
-  max_tokens: z.number().int().min(1).max(1_048_576).nullable().catch(null),
+  systemPrompt: z.catch(z.string().check(z.maxLength(100_000)), ''),
+  temperature: z.catch(z.nullable(z.number().check(z.minimum(0), z.maximum(2))), null),
+  top_p: z.catch(z.nullable(z.number().check(z.gt(0), z.maximum(1))), null),
+  max_tokens: z.catch(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(1_048_576))), null),
 });
 
 export type ChatSettings = z.infer<typeof settingsSchema>;

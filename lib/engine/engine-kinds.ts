@@ -1,6 +1,6 @@
 // What each engine kind accepts on its command line. This module alone knows the flag spellings of vLLM,
 // SGLang and llama.cpp's server; profiles only pick a kind and default values.
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import {
   externalOptionsSchema,
   llamaCppOptionsSchema,
@@ -38,7 +38,7 @@ export interface IntrospectSpec {
 }
 
 export interface EngineKindSpec {
-  schema: z.ZodType;
+  schema: ZodMiniType;
   /** Flag for the engine's listen address and port; always 127.0.0.1, never from a request. */
   hostFlag?: string;
   portFlag?: string;
