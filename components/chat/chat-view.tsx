@@ -2,8 +2,7 @@
 // One conversation: its messages, the composer and the notes about why a send did not go out.
 // Data and behaviour come from hooks (the chat session, the composer, the attachment queue); this
 // component only lays them out.
-import { memo, useEffect, useRef } from 'react';
-import { useDropzone } from 'react-dropzone';
+import { lazy, memo, Suspense, useEffect, useRef } from 'react';
 import { ArrowDownIcon } from '@/components/ui/icons';
 import { useChatAttachments } from '@/hooks/use-chat-attachments';
 import { useChatComposer } from '@/hooks/use-chat-composer';
@@ -12,6 +11,7 @@ import { useChatEscape } from '@/hooks/use-chat-escape';
 import type { useChatGeneration } from '@/hooks/use-chat-generation';
 import { useChatMessages } from '@/hooks/use-chat-messages';
 import { useChatScroll } from '@/hooks/use-chat-scroll';
+import { useFileDrop } from '@/hooks/use-file-drop';
 import { MEDIA_ACCEPT, useMediaIntake } from '@/hooks/use-media-intake';
 import type { ComposerImageLimits } from '@/lib/client/image-limits';
 import { AttachmentTray } from './attachment-tray';
@@ -22,7 +22,9 @@ import { DropOverlay } from './drop-overlay';
 import { EmptyState } from './empty-state';
 import { preloadMarkdown } from './markdown';
 import { MessageList } from './message-list';
-import { PdfPagePicker } from './pdf-page-picker';
+
+// Only shown once a PDF is dropped: its page picker and renderer load then.
+const PdfPagePicker = lazy(() => import('./pdf-page-picker').then((m) => ({ default: m.PdfPagePicker })));
 
 export interface ChatViewProps {
   /** null: a new conversation, stored when its first message is accepted. */
@@ -58,14 +60,9 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
   // Clips and PDFs beside the images: one list for the composer.
   const media = useMediaIntake(imageLimits, attachments);
   // Drop anywhere on the chat; the paperclip opens the same picker. No `accept` filter here: every file is
-  // checked by its content, so a refused one gets a message naming it instead of vanishing.
-  const dropzone = useDropzone({
-    onDrop: (files) => void media.intake(files),
-    noClick: true,
-    noKeyboard: true,
-    // Pasting is the composer's (onPasteFiles), so a paste into a message being edited stays text.
-    noPaste: true,
-  });
+  // checked by its content, so a refused one gets a message naming it instead of vanishing. Pasting is the
+  // composer's (onPasteFiles), so a paste into a message being edited stays text.
+  const dropzone = useFileDrop(media.intake);
   const scroll = useChatScroll(conversationId);
   const composer = useChatComposer({
     conversationId,
@@ -89,8 +86,8 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
   }, [draft]);
 
   return (
-    <div {...dropzone.getRootProps({ className: 'h-full outline-none' })} data-testid="chat-dropzone">
-      <input {...dropzone.getInputProps({ accept: MEDIA_ACCEPT })} data-testid="image-input" />
+    <div {...dropzone.rootProps} className="h-full outline-none" data-testid="chat-dropzone">
+      <input {...dropzone.inputProps} accept={MEDIA_ACCEPT} data-testid="image-input" />
       {dropzone.isDragActive && <DropOverlay maxImages={imageLimits.maxImages} />}
       <div ref={root} className="flex h-full min-h-0 flex-col">
         {conversationId && <ChatHeader title={title ?? ''} onExport={onExport} />}
@@ -159,18 +156,20 @@ export const ChatView = memo(function ChatView(props: ChatViewProps) {
               attachments={
                 <>
                   {media.pdf && (
-                    <PdfPagePicker
-                      key={`${media.pdf.name}-${media.pdf.lastModified}`}
-                      file={media.pdf}
-                      slots={Math.max(0, imageLimits.maxImages - attachments.items.length)}
-                      maxPixels={imageLimits.maxPixels}
-                      tokenPatch={imageLimits.tokenPatch}
-                      onAdd={(pages) => {
-                        void attachments.add(pages);
-                        media.nextPdf();
-                      }}
-                      onCancel={media.nextPdf}
-                    />
+                    <Suspense fallback={null}>
+                      <PdfPagePicker
+                        key={`${media.pdf.name}-${media.pdf.lastModified}`}
+                        file={media.pdf}
+                        slots={Math.max(0, imageLimits.maxImages - attachments.items.length)}
+                        maxPixels={imageLimits.maxPixels}
+                        tokenPatch={imageLimits.tokenPatch}
+                        onAdd={(pages) => {
+                          void attachments.add(pages);
+                          media.nextPdf();
+                        }}
+                        onCancel={media.nextPdf}
+                      />
+                    </Suspense>
                   )}
                   <AttachmentTray
                     attachments={attachments.items}
