@@ -1,8 +1,7 @@
 'use client';
 // The images and clips a message was sent with, read back from IndexedDB; a click opens one full size (a clip
 // plays there). When the reply to the message names boxes or points, they are drawn on its last picture.
-import dynamic from 'next/dynamic';
-import { memo, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { ImageIcon } from '@/components/ui/icons';
 import { useChatImage } from '@/hooks/use-chat-image';
 import type { ChatMessage, ImageRef } from '@/lib/client/conversations/types';
@@ -11,8 +10,9 @@ import { isVideoRef } from '@/lib/client/video-ref';
 import { GroundingOverlay, GroundingToggle } from './grounding-overlay';
 import { VideoThumb } from './video-thumb';
 
-// The lightbox loads when an image is first opened, not with the page.
-const ImageLightbox = dynamic(() => import('./image-lightbox').then((m) => m.ImageLightbox), { ssr: false });
+// The lightbox loads when an image is first opened, not with the page. React's lazy rather than next/dynamic:
+// it only ever renders after a click, and next/dynamic brings server-rendering helpers onto the first load.
+const ImageLightbox = lazy(() => import('./image-lightbox').then((m) => ({ default: m.ImageLightbox })));
 
 export interface MessageImagesProps {
   images: readonly ImageRef[];
@@ -46,12 +46,14 @@ function MessageImage({ image, reply }: { image: ImageRef; reply?: ChatMessage }
     );
   }
   const lightbox = isOpen && (
-    <ImageLightbox
-      image={image}
-      url={stored.url}
-      shapes={showShapes ? shapes : null}
-      onClose={() => setOpen(false)}
-    />
+    <Suspense fallback={null}>
+      <ImageLightbox
+        image={image}
+        url={stored.url}
+        shapes={showShapes ? shapes : null}
+        onClose={() => setOpen(false)}
+      />
+    </Suspense>
   );
   if (isVideoRef(image)) {
     return (
