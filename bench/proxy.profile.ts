@@ -114,7 +114,7 @@ describe('proxy CPU, attributed', () => {
         .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
         .join('\n');
     process.stdout.write(
-      `\nself time by script:\n${top(byScript, 20)}\n\nby function:\n${top(byFunction, 30)}\n`,
+      `\nnon-idle total: ${[...byScript.values()].reduce((a, b) => a + b, 0).toFixed(0)} ms\nself time by script:\n${top(byScript, 20)}\n\nby function:\n${top(byFunction, 30)}\n`,
     );
     fs.rmSync(dir, { recursive: true, force: true });
   }, 300_000);

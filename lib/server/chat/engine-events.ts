@@ -3,7 +3,6 @@ import 'server-only';
 // its own stream iterator is not used because it parses at about a third of the engine's token rate here,
 // and it turns vLLM's mid-stream error chunk into an exception we would only turn back into a chunk.
 import { createParser } from 'eventsource-parser';
-import { feedInSlices } from '@/lib/client/read-sse';
 
 export type EngineChunk = { kind: 'chunk'; value: unknown } | { kind: 'done' };
 
@@ -22,9 +21,8 @@ export async function* engineChunks(body: ReadableStream<Uint8Array>): AsyncGene
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      // The parser is quadratic in what it is fed at once (read-sse.ts says why); a fast engine's reads
-      // run to 64 KB and more.
-      feedInSlices(parser, decoder.decode(value, { stream: true }));
+      // Whole reads: eventsource-parser 3.1 is linear in what it is fed (3.0 was not; read-sse.ts).
+      parser.feed(decoder.decode(value, { stream: true }));
       if (batch.length > 0) {
         yield batch;
         batch = [];

@@ -1,15 +1,11 @@
 import 'server-only';
-// One request to the running engine over node:http(s): the engine's own per-launch key, the path from the
-// allow-list, the validated body. node:http rather than fetch: no header or body timeout (a long
-// non-streamed reply may take many minutes), and the response is a plain byte stream to relay unchanged.
-import http, { type IncomingMessage } from 'node:http';
-import https from 'node:https';
+// One request to the running engine: the engine's own per-launch key, the path from the allow-list, the
+// validated body; the answer a byte stream to relay unchanged. Over http1/client.ts, not node:http: at full
+// speed the engine sends a chunk per token, and node:http's handing over of each one was the largest cost
+// of the relay. No header or body timeout: a long non-streamed reply may take many minutes.
+import type { Readable } from 'node:stream';
 import type { EngineConnection } from '../engine/supervisor';
-
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
-};
+import { http1Request } from '../http1/client';
 
 export interface EngineRequest {
   method: 'GET' | 'POST';
@@ -19,22 +15,17 @@ export interface EngineRequest {
   signal: AbortSignal;
 }
 
-export function requestEngine(connection: EngineConnection, req: EngineRequest): Promise<IncomingMessage> {
+/** What the relays read of the engine's answer: status, headers (names in lower case), the body's bytes. */
+export interface EngineAnswer extends Readable {
+  readonly statusCode: number;
+  readonly headers: Record<string, string | undefined>;
+}
+
+export function requestEngine(connection: EngineConnection, req: EngineRequest): Promise<EngineAnswer> {
   // Joined, not resolved: an external server's base URL may have a path of its own.
   const url = new URL(`${connection.baseUrl.replace(/\/+$/, '')}${req.path}`);
-  const secure = url.protocol === 'https:';
-  const headers: Record<string, string> = { accept: 'application/json, text/event-stream' };
-  if (connection.apiKey) headers.authorization = `Bearer ${connection.apiKey}`;
-  if (req.body) {
-    headers['content-type'] = 'application/json';
-    headers['content-length'] = String(req.body.byteLength);
-  }
-  return new Promise((resolve, reject) => {
-    const options = { method: req.method, headers, signal: req.signal };
-    const outgoing = secure
-      ? https.request(url, { ...options, agent: agents['https:'] }, resolve)
-      : http.request(url, { ...options, agent: agents['http:'] }, resolve);
-    outgoing.on('error', reject);
-    outgoing.end(req.body);
-  });
+  const headers: [string, string][] = [['Accept', 'application/json, text/event-stream']];
+  if (connection.apiKey) headers.push(['Authorization', `Bearer ${connection.apiKey}`]);
+  if (req.body) headers.push(['Content-Type', 'application/json']);
+  return http1Request(url, { method: req.method, headers, body: req.body, signal: req.signal });
 }

@@ -2,12 +2,11 @@ import 'server-only';
 // Forwards one admitted request to the engine and relays the answer: an event stream (anti-buffering
 // headers, heartbeats, usage counted) or a JSON body. The engine request ends with the client: a
 // disconnect aborts it, and so does revoking the key.
-import type { IncomingMessage } from 'node:http';
 import type { EngineConnection } from '../engine/supervisor';
 import { SSE_HEADERS } from '../sse';
 import type { GatewayBody } from './body';
 import { CORS_HEADERS } from './cors';
-import { requestEngine } from './engine-request';
+import { type EngineAnswer, requestEngine } from './engine-request';
 import { relayJson } from './json-relay';
 import { GatewayError } from './openai-error';
 import type { GatewayRoute } from './routes';
@@ -27,10 +26,7 @@ export interface ForwardOptions {
   release: () => void;
 }
 
-type Early =
-  | { kind: 'response'; res: IncomingMessage }
-  | { kind: 'error'; error: unknown }
-  | { kind: 'wait' };
+type Early = { kind: 'response'; res: EngineAnswer } | { kind: 'error'; error: unknown } | { kind: 'wait' };
 
 export async function forward({ request, connection, route, body, caller, release }: ForwardOptions) {
   const path = `/v1/${route.path}`;
@@ -79,7 +75,7 @@ export async function forward({ request, connection, route, body, caller, releas
 }
 
 /** The engine's answer, or `wait` once `limitMs` passes without one (a streamed request then begins anyway). */
-async function waitForHeaders(upstream: Promise<IncomingMessage>, limitMs: number | null): Promise<Early> {
+async function waitForHeaders(upstream: Promise<EngineAnswer>, limitMs: number | null): Promise<Early> {
   const settled = upstream.then(
     (res): Early => ({ kind: 'response', res }),
     (error: unknown): Early => ({ kind: 'error', error }),
@@ -96,6 +92,6 @@ async function waitForHeaders(upstream: Promise<IncomingMessage>, limitMs: numbe
   }
 }
 
-function isEventStream(res: IncomingMessage): boolean {
+function isEventStream(res: EngineAnswer): boolean {
   return String(res.headers['content-type']).includes('text/event-stream');
 }

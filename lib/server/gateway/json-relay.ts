@@ -1,13 +1,13 @@
 import 'server-only';
 // A non-streamed engine answer (a completion, embeddings, the model list): relayed as it arrives, and a
 // copy of the first megabytes read afterwards for `usage`.
-import type { IncomingMessage } from 'node:http';
+import type { EngineAnswer } from './engine-request';
 import { readUsage } from './sse-events';
 
 const KEEP_BYTES = 8_000_000;
 
 export function relayJson(
-  res: IncomingMessage,
+  res: EngineAnswer,
   abortEngine: () => void,
   hooks: { onUsage(totalTokens: number): void; onError(message: string): void; onEnd(): void },
 ): ReadableStream<Uint8Array> {

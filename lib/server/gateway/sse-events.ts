@@ -2,10 +2,12 @@ import 'server-only';
 // Cuts the engine's event stream at event boundaries without decoding it: bytes of events that cannot carry
 // `usage` or `error` pass as they came. Those that may are read (token counting, the console's error list),
 // and the usage-only chunk the gateway asked for on the client's behalf is dropped.
-import type { IncomingMessage } from 'node:http';
+import type { EngineAnswer } from './engine-request';
 
-const USAGE = Buffer.from('"usage"');
-const ERROR = Buffer.from('"error"');
+// What only an event that carries a `usage` or `error` key holds. Not `"usage"`: a search whose first byte is
+// a quote stops at every quote of the JSON (8 times slower, measured); the key's tail is as telling.
+const USAGE = Buffer.from('usage":');
+const ERROR = Buffer.from('rror":');
 
 export class EventCutter {
   private carry: Buffer | null = null;
@@ -19,7 +21,8 @@ export class EventCutter {
 
   /** The complete events among what arrived so far; an unfinished one waits for the rest of its bytes. */
   push(chunks: Buffer[]): Buffer {
-    const data = Buffer.concat(this.carry ? [this.carry, ...chunks] : chunks);
+    const parts = this.carry ? [this.carry, ...chunks] : chunks;
+    const data = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
     const end = lastBoundary(data);
     this.carry = end < data.length ? data.subarray(end) : null;
     return end > 0 ? this.filter(data.subarray(0, end)) : Buffer.alloc(0);
@@ -58,8 +61,10 @@ export class EventCutter {
 /** Index just past the last complete event (`\n\n` or `\r\n\r\n`), 0 when none is complete. */
 function lastBoundary(data: Buffer): number {
   const lf = data.lastIndexOf('\n\n');
-  const crlf = data.lastIndexOf('\r\n\r\n');
-  return Math.max(lf === -1 ? 0 : lf + 2, crlf === -1 ? 0 : crlf + 4);
+  // A CRLF boundary only counts past the last LF one: searched there, not through the whole read again.
+  const from = lf === -1 ? 0 : lf + 2;
+  const crlf = data.subarray(from).lastIndexOf('\r\n\r\n');
+  return crlf === -1 ? from : from + crlf + 4;
 }
 
 function parseData(event: Buffer): Record<string, unknown> | null {
@@ -91,11 +96,11 @@ export function readUsage(usage: unknown): number | null {
   return prompt + completion;
 }
 
-export function isEventStream(res: IncomingMessage): boolean {
+export function isEventStream(res: EngineAnswer): boolean {
   return (res.statusCode ?? 0) < 300 && String(res.headers['content-type']).includes('text/event-stream');
 }
 
-export async function readAll(res: IncomingMessage, maxBytes = 1_000_000): Promise<string> {
+export async function readAll(res: EngineAnswer, maxBytes = 1_000_000): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of res as AsyncIterable<Buffer>) {

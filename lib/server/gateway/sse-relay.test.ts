@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EngineAnswer } from './engine-request';
 import { relaySse } from './sse-relay';
 
 const chunk = (delta: Record<string, string>) =>
@@ -10,7 +10,7 @@ const usageChunk = `data: ${JSON.stringify({ id: 'c1', choices: [], usage: { pro
 function engine(contentType = 'text/event-stream; charset=utf-8') {
   const body = new PassThrough();
   Object.assign(body, { statusCode: 200, headers: { 'content-type': contentType } });
-  return body as PassThrough & IncomingMessage;
+  return body as PassThrough & EngineAnswer;
 }
 
 function start(stripUsage: boolean) {

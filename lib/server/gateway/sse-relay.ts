@@ -3,7 +3,7 @@ import 'server-only';
 // reads the few events that carry usage or an error). A comment line goes out when the engine is silent
 // (prefill), so tunnels with idle timers keep the stream open; a client that leaves aborts the engine
 // request; a revoked key ends the stream with an in-band error event, as vLLM ends a failed stream.
-import type { IncomingMessage } from 'node:http';
+import type { EngineAnswer } from './engine-request';
 import { sseErrorEvent } from './openai-error';
 import { EventCutter, isEventStream, oneLineJson, readAll } from './sse-events';
 
@@ -34,7 +34,7 @@ export interface SseRelay {
 /** The client's side of the relay: queued bytes, the heartbeat, one ending. */
 class Outlet {
   controller: ReadableStreamDefaultController<Uint8Array> | null = null;
-  source: IncomingMessage | null = null;
+  source: EngineAnswer | null = null;
   closed = false;
   readonly cutter: EventCutter;
   private lastSent = Date.now();
@@ -78,7 +78,7 @@ class Outlet {
 }
 
 export function relaySse(
-  upstream: Promise<IncomingMessage>,
+  upstream: Promise<EngineAnswer>,
   abortEngine: () => void,
   hooks: RelayHooks,
 ): SseRelay {
@@ -119,7 +119,7 @@ export function relaySse(
 }
 
 /** The engine's answer arrived: its event stream, or a refusal that came after the client's stream began. */
-function settle(res: IncomingMessage, outlet: Outlet, hooks: RelayHooks): void {
+function settle(res: EngineAnswer, outlet: Outlet, hooks: RelayHooks): void {
   if (outlet.closed) {
     res.destroy();
     return;
@@ -137,7 +137,7 @@ function settle(res: IncomingMessage, outlet: Outlet, hooks: RelayHooks): void {
   );
 }
 
-function pipeEvents(res: IncomingMessage, outlet: Outlet): void {
+function pipeEvents(res: EngineAnswer, outlet: Outlet): void {
   outlet.source = res;
   // Node's HTTP parser hands over each chunk of the engine's chunked body on its own, often dozens in one
   // network read: they are relayed together, once per turn of the event loop and at most once per
