@@ -3,10 +3,6 @@
 // Wire framing: `id: N\nevent: <type>\ndata: <payload json>\n\n`, where the payload is the event without `type`
 // (the SSE event name already carries it). A stream always ends with exactly one `done`, also after an `error`.
 
-// zod/mini: the browser decodes every event of a reply with these, and the full zod API would weigh on the
-// chat page's first load.
-import '@/lib/zod-config';
-import * as z from 'zod/mini';
 import { sseEvent } from '@/lib/sse';
 
 export type ReasoningEvent = { type: 'reasoning'; text: string };
@@ -39,28 +35,72 @@ export type GenerationEvent = { type: 'generation'; id: string; model: string };
 export type ChatEvent = GenerationEvent | ReasoningEvent | ContentEvent | UsageEvent | ErrorEvent | DoneEvent;
 export type ChatEventType = ChatEvent['type'];
 
-const count = z.number().check(z.int(), z.nonnegative());
-const millis = z.number().check(z.nonnegative());
+// Payloads are checked by hand, not with zod: the browser decodes every event of a reply, and zod would be
+// the chat page's largest library on its first load for these few fields. Unknown keys are dropped, so newer
+// servers may add fields safely.
 
-// Payload schemas per event name; `z.object` drops unknown keys, so newer servers may add fields safely.
-const payloadSchemas = {
-  generation: z.object({ id: z.string(), model: z.string() }),
-  reasoning: z.object({ text: z.string() }),
-  content: z.object({ text: z.string() }),
-  usage: z.object({
-    prompt: count,
-    completion: count,
-    reasoning: z.optional(count),
-    reasoningTokens: z.optional(count),
-  }),
-  error: z.object({ code: z.string(), message: z.string() }),
-  done: z.object({ finishReason: z.nullable(z.string()), ttftMs: z.nullable(millis), durationMs: millis }),
-} satisfies Record<ChatEventType, z.ZodMiniType>;
+/** What is wrong with a value, or null when it fits. */
+type Check = (value: unknown) => string | null;
 
-export const CHAT_EVENT_TYPES = Object.keys(payloadSchemas) as readonly ChatEventType[];
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  return typeof value;
+}
+
+const expected = (what: string, value: unknown) =>
+  `Invalid input: expected ${what}, received ${kindOf(value)}`;
+const text: Check = (v) => (typeof v === 'string' ? null : expected('string', v));
+const millis: Check = (v) => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return expected('number', v);
+  return v < 0 ? 'Too small: expected number to be >=0' : null;
+};
+const count: Check = (v) => {
+  if (typeof v === 'number' && Number.isFinite(v) && !Number.isSafeInteger(v)) return expected('int', v);
+  return millis(v);
+};
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined ? null : check(v);
+const nullable =
+  (check: Check): Check =>
+  (v) =>
+    v === null ? null : check(v);
+
+// Payload fields per event name.
+const payloadShapes: Record<ChatEventType, Record<string, Check>> = {
+  generation: { id: text, model: text },
+  reasoning: { text },
+  content: { text },
+  usage: { prompt: count, completion: count, reasoning: optional(count), reasoningTokens: optional(count) },
+  error: { code: text, message: text },
+  done: { finishReason: nullable(text), ttftMs: nullable(millis), durationMs: millis },
+};
+
+/** The payload's known fields, or the first problem as `where: what`. */
+function checkPayload(
+  shape: Record<string, Check>,
+  json: unknown,
+): { ok: true; data: Record<string, unknown> } | { ok: false; where: string; problem: string } {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { ok: false, where: '', problem: expected('object', json) };
+  }
+  const data: Record<string, unknown> = {};
+  for (const [key, check] of Object.entries(shape)) {
+    const value: unknown = Object.hasOwn(json, key) ? (json as Record<string, unknown>)[key] : undefined;
+    const problem = check(value);
+    if (problem) return { ok: false, where: ` at ${key}`, problem };
+    if (value !== undefined) data[key] = value;
+  }
+  return { ok: true, data };
+}
+
+export const CHAT_EVENT_TYPES = Object.keys(payloadShapes) as readonly ChatEventType[];
 
 export function isChatEventType(name: string): name is ChatEventType {
-  return Object.hasOwn(payloadSchemas, name);
+  return Object.hasOwn(payloadShapes, name);
 }
 
 /** One SSE message for `event`; `id` (a sequence number) lets a client log or dedupe what it saw. */
@@ -87,12 +127,8 @@ export function decodeSseEvent(message: SseMessage): DecodeResult {
   } catch {
     return { ok: false, error: `event "${name}": data is not JSON` };
   }
-  const parsed = payloadSchemas[name].safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, error: `event "${name}"${where}: ${issue?.message ?? 'invalid payload'}` };
-  }
-  // The schema for `name` produced this payload, so pairing it with `name` gives a well-formed member.
-  return { ok: true, event: { type: name, ...parsed.data } as ChatEvent };
+  const checked = checkPayload(payloadShapes[name], json);
+  if (!checked.ok) return { ok: false, error: `event "${name}"${checked.where}: ${checked.problem}` };
+  // The shape for `name` let this payload through, so pairing it with `name` gives a well-formed member.
+  return { ok: true, event: { type: name, ...checked.data } as ChatEvent };
 }

@@ -1,5 +1,7 @@
 // Conversations as files: Markdown to read or share, JSON to back up and import again.
 // The JSON format is versioned; `parseImport` accepts what `toJsonExport` writes (and one bare conversation).
+// Configured before the schemas below are built (the page itself no longer loads zod at start).
+import '@/lib/zod-config';
 import { z } from 'zod';
 import { formatThinking } from './chat-stats';
 import type { ChatMessage, Conversation } from './conversations/types';

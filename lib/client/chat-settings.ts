@@ -1,8 +1,5 @@
 // The person's chat settings (system prompt and sampling) as plain data, kept in localStorage.
 // A sampling field left empty (null) means "the running profile's recommended value".
-// zod/mini: the settings are read as the page starts, and the full zod API would weigh on its first load.
-import '@/lib/zod-config';
-import * as z from 'zod/mini';
 import type { ChatParams as ApiChatParams } from '@/lib/api/chat';
 import type { SamplingDefaults } from '@/lib/engine/profiles';
 
@@ -16,14 +13,12 @@ export const SAMPLING_LIMITS = {
 
 export type SamplingKey = keyof typeof SAMPLING_LIMITS;
 
-const settingsSchema = z.object({
-  systemPrompt: z.catch(z.string().check(z.maxLength(100_000)), ''),
-  temperature: z.catch(z.nullable(z.number().check(z.minimum(0), z.maximum(2))), null),
-  top_p: z.catch(z.nullable(z.number().check(z.gt(0), z.maximum(1))), null),
-  max_tokens: z.catch(z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(1_048_576))), null),
-});
-
-export type ChatSettings = z.infer<typeof settingsSchema>;
+export interface ChatSettings {
+  systemPrompt: string;
+  temperature: number | null;
+  top_p: number | null;
+  max_tokens: number | null;
+}
 
 export const DEFAULT_SETTINGS: ChatSettings = {
   systemPrompt: '',
@@ -32,15 +27,30 @@ export const DEFAULT_SETTINGS: ChatSettings = {
   max_tokens: null,
 };
 
-/** Reads stored settings; anything unreadable falls back to the defaults field by field. */
+/** `value` when it is a number that `fits`, else null. */
+function numberOrNull(value: unknown, fits: (n: number) => boolean): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && fits(value) ? value : null;
+}
+
+/**
+ * Reads stored settings; anything unreadable falls back to the defaults field by field. Checked by hand, not
+ * with zod: this runs as the page starts, and zod would weigh on the chat page's first load.
+ */
 export function parseSettings(raw: string | null): ChatSettings {
   if (!raw) return DEFAULT_SETTINGS;
+  let stored: Record<string, unknown>;
   try {
-    const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...JSON.parse(raw) });
-    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+    stored = { ...DEFAULT_SETTINGS, ...JSON.parse(raw) };
   } catch {
     return DEFAULT_SETTINGS;
   }
+  const { systemPrompt } = stored;
+  return {
+    systemPrompt: typeof systemPrompt === 'string' && systemPrompt.length <= 100_000 ? systemPrompt : '',
+    temperature: numberOrNull(stored.temperature, (n) => n >= 0 && n <= 2),
+    top_p: numberOrNull(stored.top_p, (n) => n > 0 && n <= 1),
+    max_tokens: numberOrNull(stored.max_tokens, (n) => Number.isSafeInteger(n) && n >= 1 && n <= 1_048_576),
+  };
 }
 
 /** The sampling fields of the chat body that the settings panel sets. */

@@ -1,2 +1,0 @@
-// Runs in the browser before the app's own code: zod must be configured before any schema is built.
-import './lib/zod-config';
