@@ -9,8 +9,12 @@ import type { EngineAnswer } from './engine-request';
 const USAGE = Buffer.from('usage":');
 const ERROR = Buffer.from('rror":');
 
+const LF2 = Buffer.from('\n\n');
+const CRLF2 = Buffer.from('\r\n\r\n');
+
 export class EventCutter {
-  private carry: Buffer | null = null;
+  /** An unfinished event: the bytes of it that came so far (views of the reads). */
+  private carry: Buffer[] = [];
   /** The engine's latest usage total (with continuous usage stats every chunk has one). */
   totalTokens: number | null = null;
 
@@ -19,18 +23,44 @@ export class EventCutter {
     private readonly onError: (message: string) => void,
   ) {}
 
-  /** The complete events among what arrived so far; an unfinished one waits for the rest of its bytes. */
-  push(chunks: Buffer[]): Buffer {
-    const parts = this.carry ? [this.carry, ...chunks] : chunks;
-    const data = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
-    const end = lastBoundary(data);
-    this.carry = end < data.length ? data.subarray(end) : null;
-    return end > 0 ? this.filter(data.subarray(0, end)) : Buffer.alloc(0);
+  /**
+   * The complete events among what arrived so far; an unfinished one waits for the rest of its bytes. They
+   * come back as views of the reads, not a copy (at full speed a copy of every byte was, through the garbage
+   * collector, a large share of the relay's cost); only an event cut between two reads is joined.
+   */
+  push(chunks: Buffer[]): Buffer[] {
+    const out: Buffer[] = [];
+    for (const chunk of chunks) this.cut(chunk, out);
+    return out;
+  }
+
+  private cut(chunk: Buffer, out: Buffer[]): void {
+    let rest = chunk;
+    if (this.carry.length > 0) {
+      const first = firstBoundaryEnd(tailOf(this.carry, CRLF2.length - 1), chunk);
+      if (first === -1) {
+        this.carry.push(chunk);
+        return;
+      }
+      this.carry.push(chunk.subarray(0, first));
+      const joined = Buffer.concat(this.carry);
+      this.carry = [];
+      this.emit(joined, out);
+      rest = chunk.subarray(first);
+    }
+    const end = lastBoundary(rest);
+    if (end > 0) this.emit(rest.subarray(0, end), out);
+    if (end < rest.length) this.carry.push(rest.subarray(end));
+  }
+
+  private emit(events: Buffer, out: Buffer[]): void {
+    const kept = this.filter(events);
+    if (kept.length > 0) out.push(kept);
   }
 
   /** Whatever is left when the engine ends (an event without its closing blank line). */
   rest(): string | undefined {
-    return this.carry ? this.carry.toString('utf8') : undefined;
+    return this.carry.length > 0 ? Buffer.concat(this.carry).toString('utf8') : undefined;
   }
 
   private filter(events: Buffer): Buffer {
@@ -56,6 +86,38 @@ export class EventCutter {
     const isUsageOnly = usage !== null && Array.isArray(data.choices) && data.choices.length === 0;
     return !(this.stripUsage && isUsageOnly);
   }
+}
+
+/** The last `n` bytes of what `parts` hold together (fewer when they hold fewer). */
+function tailOf(parts: Buffer[], n: number): Buffer {
+  const tail: Buffer[] = [];
+  let need = n;
+  for (let i = parts.length - 1; i >= 0 && need > 0; i--) {
+    const part = parts[i] as Buffer;
+    const take = part.subarray(Math.max(0, part.length - need));
+    tail.unshift(take);
+    need -= take.length;
+  }
+  return Buffer.concat(tail);
+}
+
+/**
+ * Index in `chunk` just past the first event boundary that ends in it, where the bytes before `chunk` end
+ * with `tail` (a boundary may begin there); -1 when none does.
+ */
+export function firstBoundaryEnd(tail: Buffer, chunk: Buffer): number {
+  let best = -1;
+  const take = (end: number) => {
+    if (end >= 0 && (best === -1 || end < best)) best = end;
+  };
+  const window = Buffer.concat([tail, chunk.subarray(0, CRLF2.length - 1)]);
+  for (const separator of [LF2, CRLF2]) {
+    const straddle = window.indexOf(separator, Math.max(0, tail.length - separator.length + 1));
+    if (straddle !== -1) take(straddle + separator.length - tail.length);
+    const inside = (best === -1 ? chunk : chunk.subarray(0, best)).indexOf(separator);
+    if (inside !== -1) take(inside + separator.length);
+  }
+  return best;
 }
 
 /** Index just past the last complete event (`\n\n` or `\r\n\r\n`), 0 when none is complete. */

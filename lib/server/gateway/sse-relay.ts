@@ -9,9 +9,9 @@ import { EventCutter, isEventStream, oneLineJson, readAll } from './sse-events';
 
 const HEARTBEAT_MS = 10_000;
 /**
- * While tokens pour in faster than this, they leave in one write per this many ms rather than one per
- * turn of the event loop: a write costs the app, the kernel and the client far more than the bytes in it.
- * A token that follows a pause (the first one, or any at a person's reading pace) still goes at once.
+ * While tokens pour in faster than this, the engine is read at most once per this many ms: a read and a
+ * write cost the app, the kernel and the client far more than the bytes in them. A token that follows a
+ * pause (the first one, or any at a person's reading pace) still goes at once.
  */
 const COALESCE_MS = 2;
 const encoder = new TextEncoder();
@@ -37,6 +37,10 @@ class Outlet {
   source: EngineAnswer | null = null;
   closed = false;
   readonly cutter: EventCutter;
+  /** The client's queue is full: the engine waits until it reads. */
+  private full = false;
+  /** Reads are held back to gather the engine's tokens into fewer, larger ones (COALESCE_MS). */
+  private holding = false;
   private lastSent = Date.now();
   private readonly heartbeat: NodeJS.Timeout;
 
@@ -53,7 +57,31 @@ class Outlet {
     if (this.closed || !this.controller || bytes.byteLength === 0) return;
     this.lastSent = Date.now();
     this.controller.enqueue(bytes);
-    if ((this.controller.desiredSize ?? 1) <= 0) this.source?.pause();
+    if ((this.controller.desiredSize ?? 1) <= 0) {
+      this.full = true;
+      this.source?.pause();
+    }
+  }
+
+  /** The client reads again. */
+  drained(): void {
+    this.full = false;
+    this.resumeIfFree();
+  }
+
+  /** Reads from the engine again only after `ms`: what comes meanwhile waits in the kernel, read at once. */
+  holdReads(ms: number): void {
+    if (this.holding || this.closed) return;
+    this.holding = true;
+    this.source?.pause();
+    setTimeout(() => {
+      this.holding = false;
+      this.resumeIfFree();
+    }, ms);
+  }
+
+  private resumeIfFree(): void {
+    if (!this.full && !this.holding && !this.closed) this.source?.resume();
   }
 
   finish(tail?: string): void {
@@ -98,7 +126,7 @@ export function relaySse(
         );
       },
       pull() {
-        outlet.source?.resume();
+        outlet.drained();
       },
       cancel() {
         // The client disconnected: the engine stops generating for no one.
@@ -139,27 +167,17 @@ function settle(res: EngineAnswer, outlet: Outlet, hooks: RelayHooks): void {
 
 function pipeEvents(res: EngineAnswer, outlet: Outlet): void {
   outlet.source = res;
-  // Node's HTTP parser hands over each chunk of the engine's chunked body on its own, often dozens in one
-  // network read: they are relayed together, once per turn of the event loop and at most once per
-  // COALESCE_MS (a chunk through a web stream costs far more than the bytes in it).
-  let arrived: Buffer[] = [];
-  let lastRelay = 0;
-  const relayArrived = () => {
-    const chunks = arrived;
-    arrived = [];
-    lastRelay = performance.now();
-    outlet.send(outlet.cutter.push(chunks));
-  };
+  // Each read goes out as it came, cut at event boundaries without a copy. While tokens pour in faster than
+  // COALESCE_MS apart, reading pauses for that long, so the engine's tokens gather in the kernel and come as
+  // one large read: fewer reads and writes for the app, the kernel and the client, no byte copied to merge.
+  let lastRead = Number.NEGATIVE_INFINITY;
   res.on('data', (chunk: Buffer) => {
-    if (arrived.push(chunk) > 1) return;
-    const wait = lastRelay + COALESCE_MS - performance.now();
-    if (wait > 0) setTimeout(relayArrived, wait);
-    else setImmediate(relayArrived);
+    for (const events of outlet.cutter.push([chunk])) outlet.send(events);
+    const now = performance.now();
+    if (now - lastRead < COALESCE_MS) outlet.holdReads(COALESCE_MS);
+    lastRead = now;
   });
-  res.on('end', () => {
-    if (arrived.length > 0) relayArrived();
-    outlet.finish(outlet.cutter.rest());
-  });
+  res.on('end', () => outlet.finish(outlet.cutter.rest()));
   res.on('error', () =>
     outlet.failWith(502, 'engine_disconnected', 'The connection to the engine broke while answering.'),
   );
