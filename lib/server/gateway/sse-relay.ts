@@ -8,12 +8,6 @@ import { sseErrorEvent } from './openai-error';
 import { EventCutter, isEventStream, oneLineJson, readAll } from './sse-events';
 
 const HEARTBEAT_MS = 10_000;
-/**
- * While tokens pour in faster than this, the engine is read at most once per this many ms: a read and a
- * write cost the app, the kernel and the client far more than the bytes in them. A token that follows a
- * pause (the first one, or any at a person's reading pace) still goes at once.
- */
-const COALESCE_MS = 2;
 const encoder = new TextEncoder();
 
 export interface RelayHooks {
@@ -39,8 +33,7 @@ class Outlet {
   readonly cutter: EventCutter;
   /** The client's queue is full: the engine waits until it reads. */
   private full = false;
-  /** Reads are held back to gather the engine's tokens into fewer, larger ones (COALESCE_MS). */
-  private holding = false;
+
   private lastSent = Date.now();
   private readonly heartbeat: NodeJS.Timeout;
 
@@ -69,19 +62,8 @@ class Outlet {
     this.resumeIfFree();
   }
 
-  /** Reads from the engine again only after `ms`: what comes meanwhile waits in the kernel, read at once. */
-  holdReads(ms: number): void {
-    if (this.holding || this.closed) return;
-    this.holding = true;
-    this.source?.pause();
-    setTimeout(() => {
-      this.holding = false;
-      this.resumeIfFree();
-    }, ms);
-  }
-
   private resumeIfFree(): void {
-    if (!this.full && !this.holding && !this.closed) this.source?.resume();
+    if (!this.full && !this.closed) this.source?.resume();
   }
 
   finish(tail?: string): void {
@@ -167,15 +149,11 @@ function settle(res: EngineAnswer, outlet: Outlet, hooks: RelayHooks): void {
 
 function pipeEvents(res: EngineAnswer, outlet: Outlet): void {
   outlet.source = res;
-  // Each read goes out as it came, cut at event boundaries without a copy. While tokens pour in faster than
-  // COALESCE_MS apart, reading pauses for that long, so the engine's tokens gather in the kernel and come as
-  // one large read: fewer reads and writes for the app, the kernel and the client, no byte copied to merge.
-  let lastRead = Number.NEGATIVE_INFINITY;
+  // Each read goes out as it came, cut at event boundaries without a copy (only an event split between two
+  // reads is joined). Holding reads back to gather more per read was tried: the pipeline then stalls in
+  // turns and the relay fell further behind the engine (measured, bench/gateway.bench.ts).
   res.on('data', (chunk: Buffer) => {
     for (const events of outlet.cutter.push([chunk])) outlet.send(events);
-    const now = performance.now();
-    if (now - lastRead < COALESCE_MS) outlet.holdReads(COALESCE_MS);
-    lastRead = now;
   });
   res.on('end', () => outlet.finish(outlet.cutter.rest()));
   res.on('error', () =>
