@@ -12,7 +12,7 @@ import { useEngineStages } from '@/hooks/use-engine-stages';
 import type { EngineStream } from '@/hooks/use-engine-stream';
 import { useProfiles } from '@/hooks/use-profiles';
 import { useSystem } from '@/hooks/use-system';
-import { formatCommandLine } from '@/lib/client/engine-command';
+import { formatCommandLine } from '@/lib/client/command-text';
 import { buildReport } from '@/lib/client/log-report';
 import type { DiagnosisPatch } from '@/lib/diagnosis';
 import { canStart } from '@/lib/engine/state-machine';

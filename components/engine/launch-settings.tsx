@@ -39,7 +39,8 @@ export const LaunchSettings = memo(function LaunchSettings(props: LaunchSettings
       autoOpen={props.autoOpen}
       data-testid="launch-settings"
     >
-      <div className="flex flex-col gap-4">
+      {/* A pointer or the focus inside is the first sign of an edit: the option checks load then. */}
+      <div className="flex flex-col gap-4" onPointerDownCapture={form.prepare} onFocusCapture={form.prepare}>
         {props.catalogError && <p className="text-sm text-danger">Could not load the profiles.</p>}
         <ProfilePicker
           profiles={catalog?.profiles ?? []}

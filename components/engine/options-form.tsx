@@ -2,7 +2,7 @@
 import { useCapabilities } from '@/hooks/use-capabilities';
 // The launch options of a profile, as a form built from its option schema (JSON Schema from zod): the common
 // options first, the rest under "Advanced". Problems the schema finds are shown under their field.
-import type { OptionValues } from '@/lib/client/engine-command';
+import type { OptionValues } from '@/lib/client/option-values';
 import type { JsonSchemaProperty, ProfileSummary } from '@/lib/client/types';
 import { flagSourceLine } from '@/lib/engine/engine-help-table';
 import { OptionField } from './option-field';

@@ -37,6 +37,11 @@ export interface ProfileSummary {
   sampling: SamplingDefaults;
   gpu: GpuRequirement | null;
   optionSchema: OptionSchema;
+  /**
+   * Whether the defaults alone pass the option checks: false where a model, a file or a URL must be typed in
+   * first. The launch form trusts it until edited, so that its first screen needs no schema in the browser.
+   */
+  defaultsValid: boolean;
   extraFlags: string[];
 }
 

@@ -1,8 +1,8 @@
 // What the launcher knows about an engine's flags: from the installed engine's own help when it could be
-// asked, else from the built-in table in engine-kinds.ts. The command builder and the capabilities route
+// asked, else from the built-in table in engine-flags.ts. The command builder and the capabilities route
 // both read this shape.
+import { ENGINE_FLAG_SPECS, type EngineKind } from './engine-flags';
 import type { FlagTable } from './engine-help';
-import { ENGINE_KIND_SPECS, type EngineKind } from './engine-kinds';
 
 export interface EngineCapabilities {
   kind: EngineKind;
@@ -28,7 +28,7 @@ export function engineLabel(caps: Pick<EngineCapabilities, 'kind' | 'version'>):
 
 /** The built-in table as a flag table: every flag the app sets or allows, with the arity it records. */
 export function staticCapabilities(kind: EngineKind, reason: string): EngineCapabilities {
-  const spec = ENGINE_KIND_SPECS[kind];
+  const spec = ENGINE_FLAG_SPECS[kind];
   const flags: FlagTable = {};
   const all = [
     spec.hostFlag,
@@ -52,7 +52,7 @@ export function staticCapabilities(kind: EngineKind, reason: string): EngineCapa
 
 /** The flags a user may add as extra flags: on the app's list and, when the engine was asked, known to it. */
 export function allowedExtraFlags(caps: EngineCapabilities): string[] {
-  const spec = ENGINE_KIND_SPECS[caps.kind];
+  const spec = ENGINE_FLAG_SPECS[caps.kind];
   return spec.extraFlags.filter((f) => caps.source === 'static' || f in caps.flags);
 }
 

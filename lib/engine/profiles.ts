@@ -1,5 +1,5 @@
 // The engine profiles: plain data. Adding a model is adding a row here, not a branch in the supervisor.
-import type { EngineKind } from './engine-kinds';
+import type { EngineKind } from './engine-flags';
 
 /** How the engine delivers the thinking trace; the chat stream normaliser reads it. */
 export type ReasoningFormat = 'parsed' | 'think-tags' | 'ernie-raw' | 'auto';

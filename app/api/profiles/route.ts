@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { OptionSchema, ProfileSummary, ProfilesResponse } from '@/lib/api/profiles';
+import { resolveOptions } from '@/lib/engine/build-command';
 import { ENGINE_KIND_SPECS } from '@/lib/engine/engine-kinds';
 import { type EngineProfile, PROFILES } from '@/lib/engine/profiles';
 import { defaultProfileId } from '@/lib/server/engine/default-profile';
@@ -25,6 +26,7 @@ function summary(profile: EngineProfile): ProfileSummary {
     sampling: profile.sampling,
     gpu: profile.gpu,
     optionSchema,
+    defaultsValid: resolveOptions(profile, {}).ok,
     extraFlags: spec.extraFlags,
   };
 }
