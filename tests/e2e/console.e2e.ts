@@ -46,6 +46,7 @@ async function engineStatus(context: BrowserContext): Promise<EngineStatus> {
 
 /** Scrolls the console pane (only the pane) so that `testId` is at its top, for a screenshot of that part. */
 async function scrollPaneTo(page: EnginePage['page'], testId: string) {
+  if ((await page.getByTestId(testId).count()) === 0) await new EnginePage(page).reachLowerPart();
   await page.getByTestId(testId).evaluate((el) => {
     let pane = el.parentElement;
     while (pane && !/(auto|scroll)/.test(getComputedStyle(pane).overflowY)) pane = pane.parentElement;

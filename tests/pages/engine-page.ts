@@ -39,9 +39,27 @@ export class EnginePage {
     await this.formReady();
   }
 
+  /**
+   * The log, report, launch history and "paste a log" load as a person heads down to them (until the engine
+   * is ready they sit below the launch settings): scrolls the pane to its end, as one would, until they are in.
+   */
+  async reachLowerPart(): Promise<void> {
+    await this.openConsole();
+    const log = this.page.getByTestId('log-panel');
+    if ((await log.count()) > 0) return;
+    await this.page.getByTestId('console-drawer').evaluate((drawer) => {
+      const pane = [...drawer.querySelectorAll('div')].find(
+        (el) => getComputedStyle(el).overflowY === 'auto',
+      );
+      if (pane) pane.scrollTop = pane.scrollHeight;
+    });
+    await log.waitFor();
+  }
+
   /** Unfolds a console section (machine-check, launch-settings, launch-history, paste-log) if folded. */
   async expand(section: string): Promise<void> {
     await this.openConsole();
+    if ((await this.page.getByTestId(section).count()) === 0) await this.reachLowerPart();
     const root = this.page.getByTestId(section);
     if ((await root.getAttribute('data-open')) !== 'true')
       await root.locator('button[aria-expanded]').first().click();
