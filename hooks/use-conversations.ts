@@ -1,7 +1,7 @@
 'use client';
 // The conversation list from IndexedDB (read raw for the first screen, live once dexie has loaded: see
-// use-stored-query.ts), and what can be done to a conversation as a whole:
-// rename, delete, export, import. Storage errors come back as readable messages.
+// use-stored-query.ts), and what can be done to a conversation as a whole: rename, delete, export, import,
+// each loading dexie first if it has not loaded yet. Storage errors come back as readable messages.
 import { useCallback } from 'react';
 import { useStoredQuery } from '@/hooks/use-stored-query';
 import { newId } from '@/lib/client/chat-ids';

@@ -1,8 +1,8 @@
 // The chat's behaviour, without React: send, regenerate, edit and resend, stop, and the resume of a reply a
 // reload cut off; each reply is folded into the live store (lib/client/chat-live.ts) as it streams and into
 // IndexedDB as it is saved (through dexie, loaded on first need: conversations/load-store.ts). One reply
-// streams at a time. A turn is written to IndexedDB only once the server
-// has accepted it, so a refused send (engine not ready, bad request) changes nothing and the draft stays.
+// streams at a time. A turn is written to IndexedDB only once the server has accepted it, so a refused send
+// (engine not ready, bad request) changes nothing and the draft stays.
 // Shaped like LiveReplies: a snapshot, subscribe, and methods; hooks/use-chat-generation.ts adapts it.
 import { ApiError, clientError } from '@/lib/api-error';
 import { newId } from './chat-ids';
