@@ -61,20 +61,33 @@ describe('conversation history', () => {
 
   it('shows the stored conversations on a reload before dexie loads, and loads it on the first key press', async () => {
     const { page, chat } = await session.open();
-    // A first visit creates no database: dexie creates it, with its schema, on the first write.
-    await page.waitForTimeout(500);
+    // A first visit creates no database: dexie creates it, with its schema, on the first write. The empty
+    // conversation shows once the first read has answered.
+    await page.getByTestId('empty-state').waitFor();
     expect((await page.evaluate(() => indexedDB.databases())).map((db) => db.name)).not.toContain(
       'vlm-console',
     );
     await chat.ask('Kept across the reload');
 
-    // Dexie's chunk, told by a string of its own code (the chunk names change with every build).
-    const scripts: Promise<string>[] = [];
-    page.on('response', (r) => {
-      if (r.request().resourceType() === 'script') scripts.push(r.text().catch(() => ''));
-    });
-    const dexieLoads = async () =>
-      (await Promise.all(scripts)).filter((t) => t.includes('Dexie.delete')).length;
+    // Dexie's chunk among the scripts this document has loaded, told by a string of its own code (chunk names
+    // change with every build). Read from the page's own resource list: a script the reload takes from the
+    // browser's cache raises no network event.
+    const dexieLoads = () =>
+      page.evaluate(async () => {
+        const scripts = performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => /\.js(\?|$)/.test(name));
+        const texts = await Promise.all(
+          scripts.map((url) =>
+            fetch(url).then(
+              (r) => r.text(),
+              () => '',
+            ),
+          ),
+        );
+        return texts.filter((text) => text.includes('Dexie.delete')).length;
+      });
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="message"]').length === 2);
     expect(await chat.conversations().first().textContent()).toContain('Kept across the reload');
