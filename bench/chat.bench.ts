@@ -112,9 +112,9 @@ const question = (text: string, max?: number) => ({
 
 describe('chat proxy overhead', () => {
   it('throughput and time to first token, straight vs through /api/chat', async () => {
-    // Each stream lasts about a tenth of a second at this speed: the median of nine pairs, side by side,
+    // Each stream lasts about a tenth of a second at this speed: the median of 15 pairs, side by side,
     // after one pair not counted (both sides' code is compiled by then: the reading is the steady state).
-    const runs = 9;
+    const runs = 15;
     await timedStream(
       `${directUrl}/v1/chat/completions`,
       { model: 'demo/vlm-demo', stream: true, ...question('long') },

@@ -3,7 +3,7 @@
 // A remembered conversation that no longer exists (deleted in another tab) gives way to a new one; the
 // database decides that, not the live list, which may lag a conversation created or imported a moment ago.
 import { useCallback, useEffect, useState } from 'react';
-import { consoleDb } from '@/lib/client/conversations/db';
+import { findConversation } from '@/lib/client/conversations/reads';
 import type { Conversation } from '@/lib/client/conversations/types';
 
 const KEY = 'vlm-console:current-conversation';
@@ -34,11 +34,9 @@ export function useChatCurrent(conversations: Conversation[] | undefined) {
   useEffect(() => {
     if (!conversations || !currentId || conversations.some((c) => c.id === currentId)) return;
     let cancelled = false;
-    void consoleDb()
-      .conversations.get(currentId)
-      .then((found) => {
-        if (!found && !cancelled) setCurrentId(null);
-      });
+    void findConversation(currentId).then((found) => {
+      if (!found && !cancelled) setCurrentId(null);
+    });
     return () => {
       cancelled = true;
     };

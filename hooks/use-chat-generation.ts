@@ -1,8 +1,11 @@
 'use client';
 // The chat session (lib/client/chat-session.ts) for React: its state through useSyncExternalStore, its
-// actions bound to the current request options, and the resume of what a reload cut off on first mount.
+// actions bound to the current request options, and the resume of what a reload cut off on first mount
+// (asked of dexie only when the raw first read finds a reply left streaming, so a page with none to resume
+// loads dexie on first need instead).
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { chatSession, type RequestOptions } from '@/lib/client/chat-session';
+import { mayHaveUnfinished } from '@/lib/client/conversations/reads';
 import type { SendableImage } from '@/lib/client/image-upload';
 
 export type { RequestOptions, TurnResult } from '@/lib/client/chat-session';
@@ -17,7 +20,11 @@ export function useChatGeneration(getOptions: () => RequestOptions) {
   const options = useRef(getOptions);
   options.current = getOptions;
 
-  useEffect(() => void session.resume(), [session]);
+  useEffect(() => {
+    void mayHaveUnfinished()
+      .then((may) => (may ? session.resume() : undefined))
+      .catch(() => {});
+  }, [session]);
 
   const actions = useMemo(
     () => ({

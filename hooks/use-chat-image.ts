@@ -1,8 +1,7 @@
 'use client';
 // An object URL for an image stored in IndexedDB, revoked when the component that shows it goes away.
 import { useEffect, useState } from 'react';
-import { consoleDb } from '@/lib/client/conversations/db';
-import { imageBlob } from '@/lib/client/conversations/images';
+import { findImageBlob } from '@/lib/client/conversations/reads';
 
 export type StoredImageUrl = { state: 'loading' | 'missing'; url: null } | { state: 'ready'; url: string };
 
@@ -12,7 +11,7 @@ export function useChatImage(key: string): StoredImageUrl {
   useEffect(() => {
     let url: string | null = null;
     let isLive = true;
-    imageBlob(consoleDb(), key)
+    findImageBlob(key)
       .then((blob) => {
         if (!isLive) return;
         // An imported conversation refers to images this browser never had.

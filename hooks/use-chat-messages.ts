@@ -1,16 +1,17 @@
 'use client';
-// The messages of one conversation, in order, live from IndexedDB (the list re-reads when a row changes).
-import { useLiveQuery } from 'dexie-react-hooks';
-import { consoleDb } from '@/lib/client/conversations/db';
-import { listMessages } from '@/lib/client/conversations/store';
+// The messages of one conversation, in order, from IndexedDB: read raw for the first screen, then live once
+// dexie has loaded (the list re-reads when a row changes). See use-stored-query.ts.
+import { useStoredQuery } from '@/hooks/use-stored-query';
+import { readMessages } from '@/lib/client/conversations/first-read';
 import type { ChatMessage } from '@/lib/client/conversations/types';
 
 const NONE: ChatMessage[] = [];
 
 /** undefined while loading; an empty list for no conversation. */
 export function useChatMessages(conversationId: string | null): ChatMessage[] | undefined {
-  return useLiveQuery(
-    () => (conversationId ? listMessages(consoleDb(), conversationId) : NONE),
+  return useStoredQuery(
+    async () => (conversationId ? readMessages(conversationId) : NONE),
+    (store) => (conversationId ? store.listMessages(store.consoleDb(), conversationId) : NONE),
     [conversationId],
   );
 }

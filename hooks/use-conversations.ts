@@ -1,18 +1,13 @@
 'use client';
-// The conversation list, live from IndexedDB, and what can be done to a conversation as a whole:
-// rename, delete, export, import. Storage errors come back as readable messages.
-import { useLiveQuery } from 'dexie-react-hooks';
+// The conversation list from IndexedDB (read raw for the first screen, live once dexie has loaded: see
+// use-stored-query.ts), and what can be done to a conversation as a whole: rename, delete, export, import,
+// each loading dexie first if it has not loaded yet. Storage errors come back as readable messages.
 import { useCallback } from 'react';
+import { useStoredQuery } from '@/hooks/use-stored-query';
 import { newId } from '@/lib/client/chat-ids';
-import { consoleDb } from '@/lib/client/conversations/db';
+import { readConversations } from '@/lib/client/conversations/first-read';
+import { loadStore } from '@/lib/client/conversations/load-store';
 import { storageErrorMessage } from '@/lib/client/conversations/quota';
-import {
-  deleteConversation,
-  importConversations,
-  listConversations,
-  loadConversations,
-  renameConversation,
-} from '@/lib/client/conversations/store';
 import type { Conversation } from '@/lib/client/conversations/types';
 import { downloadText, fileNameFor } from '@/lib/client/download';
 
@@ -31,12 +26,17 @@ async function attempt(run: () => Promise<string[] | undefined>): Promise<Action
 
 export function useConversations() {
   // undefined while the first read is under way, so the UI can tell "loading" from "none".
-  const conversations = useLiveQuery<Conversation[]>(() => listConversations(consoleDb()), []);
+  const conversations = useStoredQuery<Conversation[]>(
+    readConversations,
+    (store) => store.listConversations(store.consoleDb()),
+    [],
+  );
 
   const rename = useCallback(
     (id: string, title: string) =>
       attempt(async () => {
-        await renameConversation(consoleDb(), id, title.trim() || 'Untitled');
+        const store = await loadStore();
+        await store.renameConversation(store.consoleDb(), id, title.trim() || 'Untitled');
         return undefined;
       }),
     [],
@@ -45,14 +45,16 @@ export function useConversations() {
   const remove = useCallback(
     (id: string) =>
       attempt(async () => {
-        await deleteConversation(consoleDb(), id);
+        const store = await loadStore();
+        await store.deleteConversation(store.consoleDb(), id);
         return undefined;
       }),
     [],
   );
 
   const exportOne = useCallback(async (id: string, format: 'markdown' | 'json'): Promise<ActionResult> => {
-    const [item] = await loadConversations(consoleDb(), [id]);
+    const store = await loadStore();
+    const [item] = await store.loadConversations(store.consoleDb(), [id]);
     if (!item) return { ok: false, error: 'That conversation no longer exists.' };
     const { toJsonExport, toMarkdown } = await chatExport();
     if (format === 'markdown') {
@@ -64,7 +66,8 @@ export function useConversations() {
   }, []);
 
   const exportAll = useCallback(async (): Promise<ActionResult> => {
-    const [items, { toJsonExport }] = await Promise.all([loadConversations(consoleDb()), chatExport()]);
+    const [store, { toJsonExport }] = await Promise.all([loadStore(), chatExport()]);
+    const items = await store.loadConversations(store.consoleDb());
     const day = new Date().toISOString().slice(0, 10);
     downloadText(`vlm-console-conversations-${day}.json`, toJsonExport(items), 'application/json');
     return { ok: true };
@@ -75,7 +78,10 @@ export function useConversations() {
     const parsed = parseImport(text, newId);
     if (!parsed.ok) return parsed;
     if (parsed.items.length === 0) return { ok: false, error: 'The file holds no conversations.' };
-    return attempt(() => importConversations(consoleDb(), parsed.items, newId));
+    return attempt(async () => {
+      const store = await loadStore();
+      return store.importConversations(store.consoleDb(), parsed.items, newId);
+    });
   }, []);
 
   return { conversations, rename, remove, exportOne, exportAll, importFile };

@@ -1,7 +1,8 @@
 // The chat's behaviour, without React: send, regenerate, edit and resend, stop, and the resume of a reply a
 // reload cut off; each reply is folded into the live store (lib/client/chat-live.ts) as it streams and into
-// IndexedDB as it is saved. One reply streams at a time. A turn is written to IndexedDB only once the server
-// has accepted it, so a refused send (engine not ready, bad request) changes nothing and the draft stays.
+// IndexedDB as it is saved (through dexie, loaded on first need: conversations/load-store.ts). One reply
+// streams at a time. A turn is written to IndexedDB only once the server has accepted it, so a refused send
+// (engine not ready, bad request) changes nothing and the draft stays.
 // Shaped like LiveReplies: a snapshot, subscribe, and methods; hooks/use-chat-generation.ts adapts it.
 import { ApiError, clientError } from '@/lib/api-error';
 import { newId } from './chat-ids';
@@ -12,16 +13,10 @@ import { type Frames, type RunReplyOptions, runReply } from './chat-runner';
 import type { ChatParams } from './chat-settings';
 import { type SseReader, stopChat } from './chat-stream';
 import { planEdit, planRegenerate, planSend, type TurnPlan } from './chat-turns';
-import { type ConsoleDb, consoleDb } from './conversations/db';
-import { imageBlob, type NewImage } from './conversations/images';
+import type { ConsoleDb } from './conversations/db';
+import type { NewImage } from './conversations/images';
+import { loadStore } from './conversations/load-store';
 import { storageErrorMessage } from './conversations/quota';
-import {
-  commitTurn,
-  createConversation,
-  listMessages,
-  listUnfinished,
-  updateMessage,
-} from './conversations/store';
 import type { ChatMessage } from './conversations/types';
 import { openChatReuploading, type SendableImage } from './image-upload';
 
@@ -41,7 +36,8 @@ export interface ChatSessionState {
 
 /** What the session talks to; the browser's by default, fakes in tests. */
 export interface ChatSessionDeps {
-  db(): ConsoleDb;
+  /** Async in the browser: the database's code loads on first need. */
+  db(): ConsoleDb | Promise<ConsoleDb>;
   live: LiveReplies;
   /** Opens the reply's stream; re-uploads images the server lost, found by `findBlob`. */
   open(
@@ -58,7 +54,7 @@ export interface ChatSessionDeps {
 }
 
 const BROWSER: ChatSessionDeps = {
-  db: consoleDb,
+  db: async () => (await loadStore()).consoleDb(),
   live: liveReplies,
   open: openChatReuploading,
   stop: stopChat,
@@ -109,8 +105,9 @@ export class ChatSession {
     images: readonly SendableImage[],
     options: RequestOptions,
   ): Promise<TurnResult> {
-    const { db, newId, now } = this.deps;
-    const history = conversationId ? await listMessages(db(), conversationId) : [];
+    const { newId, now } = this.deps;
+    const { db, store } = await this.storage();
+    const history = conversationId ? await store.listMessages(db, conversationId) : [];
     const refs = images.map((image) => image.ref);
     const id = conversationId ?? newId();
     const plan = planSend(id, conversationId === null, history, text, newId, now(), refs);
@@ -119,7 +116,8 @@ export class ChatSession {
   }
 
   async regenerate(conversationId: string, replyId: string, options: RequestOptions): Promise<TurnResult> {
-    const plan = planRegenerate(conversationId, await listMessages(this.deps.db(), conversationId), replyId);
+    const { db, store } = await this.storage();
+    const plan = planRegenerate(conversationId, await store.listMessages(db, conversationId), replyId);
     return plan ? this.startTurn(plan, options) : gone('That reply no longer exists.');
   }
 
@@ -129,7 +127,8 @@ export class ChatSession {
     text: string,
     options: RequestOptions,
   ): Promise<TurnResult> {
-    const history = await listMessages(this.deps.db(), conversationId);
+    const { db, store } = await this.storage();
+    const history = await store.listMessages(db, conversationId);
     const plan = planEdit(conversationId, history, messageId, text);
     return plan ? this.startTurn(plan, options) : gone('That message no longer exists.');
   }
@@ -173,11 +172,11 @@ export class ChatSession {
       const error = clientError('busy', 'A reply is still streaming.', 'Stop it or wait for it to finish.');
       return { ok: false, error };
     }
-    const { db } = this.deps;
+    const { db, store } = await this.storage();
     const controller = new AbortController();
     // An image the server lost is uploaded again from the new message's bytes or the browser's store.
     const findBlob = async (key: string) =>
-      images.find((image) => image.sha256 === key)?.blob ?? (await imageBlob(db(), key));
+      images.find((image) => image.sha256 === key)?.blob ?? (await store.imageBlob(db, key));
     let reader: SseReader;
     try {
       const body = buildChatRequest(plan.sent, options.systemPrompt, options.params);
@@ -200,9 +199,14 @@ export class ChatSession {
     try {
       if (plan.isNew) {
         const title = plan.title ?? 'New chat';
-        await createConversation(db(), { id: plan.conversationId, title, createdAt: now, updatedAt: now });
+        await store.createConversation(db, {
+          id: plan.conversationId,
+          title,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
-      await commitTurn(db(), { ...plan.change, add: [...plan.change.add, reply], images, now });
+      await store.commitTurn(db, { ...plan.change, add: [...plan.change.add, reply], images, now });
     } catch (error) {
       controller.abort();
       const message = storageErrorMessage(error);
@@ -256,7 +260,8 @@ export class ChatSession {
 
   private async save(id: string, changes: Partial<ChatMessage>): Promise<void> {
     try {
-      await updateMessage(this.deps.db(), id, changes);
+      const { db, store } = await this.storage();
+      await store.updateMessage(db, id, changes);
     } catch (error) {
       this.setState({ notice: storageErrorMessage(error) });
       throw error;
@@ -264,7 +269,8 @@ export class ChatSession {
   }
 
   private async resumeUnfinished(): Promise<void> {
-    const unfinished = (await listUnfinished(this.deps.db())).sort((a, b) => b.updatedAt - a.updatedAt);
+    const { db, store } = await this.storage();
+    const unfinished = (await store.listUnfinished(db)).sort((a, b) => b.updatedAt - a.updatedAt);
     const [newest, ...older] = unfinished;
     for (const message of older) {
       await this.save(message.id, {
@@ -281,6 +287,12 @@ export class ChatSession {
       return;
     }
     await this.follow(newest, null, new AbortController());
+  }
+
+  /** The database and the store's functions, loading them on first use. */
+  private async storage() {
+    const [db, store] = await Promise.all([this.deps.db(), loadStore()]);
+    return { db, store };
   }
 
   private setState(changes: Partial<ChatSessionState>): void {

@@ -171,12 +171,9 @@ describe('incremental and line-based forms', () => {
     });
   });
 
-  it('scans a 20,000-line log quickly', () => {
+  // Its time is a benchmark figure (bench/diagnosis.bench.ts), not a test's.
+  it('finds the one failing line at the end of a 20,000-line log', () => {
     const lines = [...filler(19_999, '(APIServer pid=1)'), 'OSError: [Errno 28] No space left on device'];
-    const started = performance.now();
-    const result = diagnoseLines(lines);
-    const elapsed = performance.now() - started;
-    expect(result?.line.index).toBe(19_999);
-    expect(elapsed).toBeLessThan(1_500);
+    expect(diagnoseLines(lines)?.line.index).toBe(19_999);
   });
 });

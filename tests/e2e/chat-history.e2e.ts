@@ -1,5 +1,6 @@
 // Conversations as a person manages them: exported as Markdown and JSON and imported back, renamed and found
-// by title, and a long one (200 messages) that still opens and streams quickly.
+// by title, shown on a reload before dexie has loaded (it loads on the first press), and a long one (200
+// messages) that still opens and streams quickly.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +57,52 @@ describe('conversation history', () => {
     const restored = await chat.lastReply().getByTestId('answer').textContent();
     expect(restored).toContain('A question worth keeping');
     expect(answer).toContain('A question worth keeping');
+  });
+
+  it('shows the stored conversations on a reload before dexie loads, and loads it on the first key press', async () => {
+    const { page, chat } = await session.open();
+    // A first visit creates no database: dexie creates it, with its schema, on the first write. The empty
+    // conversation shows once the first read has answered.
+    await page.getByTestId('empty-state').waitFor();
+    expect((await page.evaluate(() => indexedDB.databases())).map((db) => db.name)).not.toContain(
+      'vlm-console',
+    );
+    await chat.ask('Kept across the reload');
+
+    // Dexie's chunk among the scripts this document has loaded, told by a string of its own code (chunk names
+    // change with every build). Read from the page's own resource list: a script the reload takes from the
+    // browser's cache raises no network event.
+    const dexieLoads = () =>
+      page.evaluate(async () => {
+        const scripts = performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => /\.js(\?|$)/.test(name));
+        const texts = await Promise.all(
+          scripts.map((url) =>
+            fetch(url).then(
+              (r) => r.text(),
+              () => '',
+            ),
+          ),
+        );
+        return texts.filter((text) => text.includes('Dexie.delete')).length;
+      });
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="message"]').length === 2);
+    expect(await chat.conversations().first().textContent()).toContain('Kept across the reload');
+    expect(await chat.lastReply().getByTestId('answer').textContent()).toContain('Kept across the reload');
+    await page.waitForTimeout(2000);
+    expect(await dexieLoads()).toBe(0);
+
+    await page.keyboard.press('Shift');
+    await expect.poll(dexieLoads).toBe(1);
+    // Live from then on: a new conversation shows in the list.
+    await page.getByTestId('new-chat').click();
+    await chat.ask('A second one');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="conversation-item"]').length === 2,
+    );
   });
 
   it('renames and finds conversations by title', async () => {

@@ -201,11 +201,13 @@ describe('with the demo engine', () => {
     await page.reload();
     await chat.composer().waitFor();
     await page.getByTestId('settings-button').click();
-    expect(await page.getByTestId('temperature').inputValue()).toBe('0.2');
+    const value = (id: string) => () => page.getByTestId(id).inputValue();
+    // The stored settings are read after the panel opens: wait for them rather than read at once.
+    await expect.poll(value('temperature')).toBe('0.2');
     await page.getByTestId('reset-sampling').click();
-    expect(await page.getByTestId('temperature').inputValue()).toBe('');
-    expect(await page.getByTestId('max-tokens').inputValue()).toBe('');
-    expect(await page.getByTestId('system-prompt').inputValue()).toBe('You are terse.');
+    await expect.poll(value('temperature')).toBe('');
+    await expect.poll(value('max-tokens')).toBe('');
+    await expect.poll(value('system-prompt')).toBe('You are terse.');
   });
 
   it('looks right in the dark and on a phone', async () => {

@@ -1,11 +1,13 @@
 // The browser database (IndexedDB `vlm-console`, through dexie). Opened lazily: nothing touches IndexedDB
 // during server rendering or before a component asks for it.
-// Schema changes add a `version(n)` step below; never edit a published one. Version 2 adds the `images`
-// table: Blobs keyed by their SHA-256 (ImageRef.key), indexed by the conversations that use them.
+// Schema changes add a `version(n)` step below (and raise STORED_VERSION in schema.ts); never edit a
+// published one. Version 2 adds the `images` table: Blobs keyed by their SHA-256 (ImageRef.key), indexed by
+// the conversations that use them. The page loads this module (and dexie) on first need: load-store.ts.
 import Dexie, { type EntityTable } from 'dexie';
+import { DB_NAME } from './schema';
 import type { ChatMessage, Conversation, StoredImage } from './types';
 
-export const DB_NAME = 'vlm-console';
+export { DB_NAME };
 
 export type ConsoleDb = Dexie & {
   conversations: EntityTable<Conversation, 'id'>;
