@@ -41,6 +41,19 @@ export function useChatClips(limits: ComposerImageLimits) {
   const jobs = useRef(new Map<string, Job>());
   const limitsRef = useRef(limits);
   limitsRef.current = limits;
+  // A clip dropped before the profiles have arrived waits for them rather than being refused for a model
+  // that "takes no video" (what an unknown model would look like).
+  const waiting = useRef<(() => void)[]>([]);
+  useEffect(() => {
+    if (!limits.pending) for (const resume of waiting.current.splice(0)) resume();
+  }, [limits.pending]);
+  const limitsKnown = useCallback(
+    () =>
+      limitsRef.current.pending
+        ? new Promise<void>((resume) => waiting.current.push(resume))
+        : Promise.resolve(),
+    [],
+  );
 
   const update = useCallback((change: (all: ClipAttachment[]) => ClipAttachment[]) => {
     list.current = change(list.current);
@@ -89,6 +102,7 @@ export function useChatClips(limits: ComposerImageLimits) {
   const add = useCallback(
     async (files: readonly File[]) => {
       const refusals: string[] = [];
+      await limitsKnown();
       const { video, maxVideoBytes } = limitsRef.current;
       for (const file of files) {
         const read = await readClip(file, video, maxVideoBytes ?? DEFAULT_MAX_BYTES).catch(() => ({
@@ -120,7 +134,7 @@ export function useChatClips(limits: ComposerImageLimits) {
       }
       setNotice(refusals.length > 0 ? refusals.join(' ') : null);
     },
-    [start, update],
+    [start, update, limitsKnown],
   );
 
   const remove = useCallback(

@@ -1,7 +1,7 @@
 'use client';
 // Files dropped anywhere on a region, or picked in the file dialog: the part of react-dropzone this page used
 // (no click or keyboard opening, no paste, no filter), without its weight on the chat page's first load.
-// Reading a drop, folders included, is file-selector's: it loads on the first drag, before any drop comes.
+// Walking a dropped folder is file-selector's: it loads on the first drag, before any drop comes.
 import type { ChangeEvent, DragEvent, RefObject } from 'react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
@@ -26,6 +26,14 @@ function carriesFiles(event: DragEvent): boolean {
   return (
     Array.prototype.some.call(data.types, (t: string) => t === 'Files' || t === 'application/x-moz-file') ||
     Array.prototype.some.call(data.items ?? [], (item: DataTransferItem) => item.kind === 'file')
+  );
+}
+
+/** Whether the drop holds a folder (only the drop event's items can tell). */
+function hasFolder(event: DragEvent): boolean {
+  return Array.prototype.some.call(
+    event.dataTransfer?.items ?? [],
+    (item: DataTransferItem) => item.kind === 'file' && item.webkitGetAsEntry?.()?.isDirectory === true,
   );
 }
 
@@ -97,10 +105,19 @@ export function useFileDrop(onFiles: (files: File[]) => void) {
         targets.current = [];
         setDragActive(false);
         if (!carriesFiles(event)) return;
-        // The drop's data can only be read while the event is being handled. The reader was loading since
-        // the drag entered; should it still be on its way, the dropped files are taken as they are.
-        if (readDrop) void readDrop(event).then((files) => latest.current(files));
-        else latest.current(Array.from(event.dataTransfer.files));
+        // The drop's data can only be read while the event is being handled: the plain files are taken
+        // now. Only a dropped folder needs the reader (loading since the drag entered) to walk it; its
+        // file-handle path can fail or never settle for files a page made itself, so plain files skip it,
+        // and a reader that fails falls back to them.
+        const plain = Array.from(event.dataTransfer.files);
+        if (!readDrop || !hasFolder(event)) {
+          latest.current(plain);
+          return;
+        }
+        void readDrop(event).then(
+          (files) => latest.current(files),
+          () => latest.current(plain),
+        );
       },
     }),
     [],

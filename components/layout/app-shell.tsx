@@ -65,8 +65,9 @@ export function AppShell() {
       ...composerImageLimits({ imagesPerPrompt: launchedImages }, profile?.images),
       video: profile?.video ?? undefined,
       maxVideoBytes: catalog?.maxVideoBytes,
+      pending: !catalog,
     }),
-    [launchedImages, profile?.images, profile?.video, catalog?.maxVideoBytes],
+    [launchedImages, profile?.images, profile?.video, catalog],
   );
   const generation = useChatGeneration(() => ({
     systemPrompt: settings.systemPrompt,

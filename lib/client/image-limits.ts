@@ -11,6 +11,8 @@ export interface ComposerImageLimits {
   /** Clips: absent when the running model takes none. */
   video?: VideoLimits;
   maxVideoBytes?: number;
+  /** The profiles have not arrived yet: what the model takes is not known (no clip is refused meanwhile). */
+  pending?: boolean;
 }
 
 const FALLBACK: ComposerImageLimits = { maxImages: 4, maxPixels: DEFAULT_LIMITS.maxPixels, tokenPatch: 28 };

@@ -221,6 +221,33 @@ describe('attaching and sending images', () => {
     expect(workers).toBe(0);
   });
 
+  it('attaches a drop that comes after the drop reader has loaded (a long drag)', async () => {
+    const { page, images } = await openReady();
+    const file = jpeg('long-drag.jpg', 640, 480);
+    await images.dragOver([file]);
+    // The reader loads on the first drag; a drop may come long after it is there.
+    const readerLoaded = () =>
+      page.evaluate(async () => {
+        const scripts = performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => /\.js(\?|$)/.test(name));
+        const texts = await Promise.all(
+          scripts.map((url) =>
+            fetch(url).then(
+              (r) => r.text(),
+              () => '',
+            ),
+          ),
+        );
+        return texts.some((text) => text.includes('getAsFileSystemHandle'));
+      });
+    await expect.poll(readerLoaded).toBe(true);
+    await images.drop([file]);
+    await images.waitForReady(1);
+    expect(await images.attachments().first().getAttribute('data-name')).toBe('long-drag.jpg');
+  });
+
   it('picks an image with the paperclip button', async () => {
     const { page, images } = await openReady();
     const button = page.getByRole('button', { name: 'Attach images' });

@@ -131,6 +131,26 @@ describe('documents', () => {
 });
 
 describe('video', () => {
+  it('a clip dropped before the profiles have arrived waits for them instead of being refused', async () => {
+    const { page, chat, images } = await openReady();
+    // A slow link: the profile list (what the model takes) arrives only after the drop.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/profiles', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await chat.waitForEngine('ready');
+    await images.drop([bytes('early.webm', 'tests/fixtures/media/clip-160x120.webm', 'video/webm')]);
+    release();
+    await images.waitForReady(1, 20_000);
+    expect(await images.attachments().first().getAttribute('data-name')).toBe('early.webm');
+    expect(await page.getByText('was not added').count()).toBe(0);
+  });
+
   it('a clip attached and sent shows in the history with a poster; the lightbox plays it', async () => {
     const { page, chat, images } = await openReady();
     await images.drop([bytes('clip.webm', 'tests/fixtures/media/clip-160x120.webm', 'video/webm')]);
