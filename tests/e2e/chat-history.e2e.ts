@@ -99,6 +99,8 @@ describe('conversation history', () => {
     await expect.poll(dexieLoads).toBe(1);
     // Live from then on: a new conversation shows in the list.
     await page.getByTestId('new-chat').click();
+    // The new, empty conversation first (ask counts the replies shown when it starts).
+    await page.getByTestId('empty-state').waitFor();
     await chat.ask('A second one');
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="conversation-item"]').length === 2,
