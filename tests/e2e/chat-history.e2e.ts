@@ -69,25 +69,8 @@ describe('conversation history', () => {
     );
     await chat.ask('Kept across the reload');
 
-    // Dexie's chunk among the scripts this document has loaded, told by a string of its own code (chunk names
-    // change with every build). Read from the page's own resource list: a script the reload takes from the
-    // browser's cache raises no network event.
-    const dexieLoads = () =>
-      page.evaluate(async () => {
-        const scripts = performance
-          .getEntriesByType('resource')
-          .map((entry) => entry.name)
-          .filter((name) => /\.js(\?|$)/.test(name));
-        const texts = await Promise.all(
-          scripts.map((url) =>
-            fetch(url).then(
-              (r) => r.text(),
-              () => '',
-            ),
-          ),
-        );
-        return texts.filter((text) => text.includes('Dexie.delete')).length;
-      });
+    // Dexie's chunk, told by a string of its own code (chunk names change with every build).
+    const dexieLoads = () => chat.loadedScriptsWith('Dexie.delete');
     await page.reload();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="message"]').length === 2);
     expect(await chat.conversations().first().textContent()).toContain('Kept across the reload');

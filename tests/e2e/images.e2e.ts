@@ -11,7 +11,6 @@ import { planResize } from '@/lib/images/resize-plan';
 import { SCREENSHOT_DIR } from '../helpers/browser';
 import { makePng } from '../helpers/png';
 import { ChatImages, demoImageLine, type FileSpec } from '../pages/chat-images';
-import type { ChatPage } from '../pages/chat-page';
 import { ChatSession } from '../pages/chat-session';
 
 const session = new ChatSession();
@@ -44,26 +43,7 @@ async function openReady(options: Parameters<ChatSession['open']>[0] = {}, initS
   return { ...opened, images: new ChatImages(opened.page) };
 }
 
-async function answerOf(chat: ChatPage): Promise<string> {
-  const reply = await chat.waitForReply('done');
-  return (await reply.getByTestId('answer').textContent()) ?? '';
-}
-
 /** Sends the text with what is attached and waits for the reply to finish. */
-async function sendAndRead(chat: ChatPage, text: string): Promise<string> {
-  const before = await chat.messages('assistant').count();
-  await chat.send(text);
-  await chat.page.waitForFunction(
-    (n) => {
-      const replies = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
-      return replies.length === n && replies[n - 1]?.getAttribute('data-status') === 'done';
-    },
-    before + 1,
-    { timeout: 20_000 },
-  );
-  return answerOf(chat);
-}
-
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, animations: 'disabled' });
 
@@ -104,7 +84,7 @@ describe('attaching and sending images', () => {
     // Prepared off the main thread.
     expect(workers).toBeGreaterThan(0);
 
-    const answer = await sendAndRead(chat, 'What do these show?');
+    const answer = await chat.answer('What do these show?');
     expect(answer).toContain(demoImageLine(1, photo));
     expect(answer).toContain(demoImageLine(2, pasted));
     expect(answer).not.toContain('Image 3');
@@ -202,7 +182,7 @@ describe('attaching and sending images', () => {
     await card.getByTestId('retry-attachment').click();
     await images.waitForReady(1);
     const sent = await images.sent(card);
-    expect(await sendAndRead(chat, 'Is it there now?')).toContain(demoImageLine(1, sent));
+    expect(await chat.answer('Is it there now?')).toContain(demoImageLine(1, sent));
   });
 
   it('prepares images on the main thread where a browser has no OffscreenCanvas', async () => {
@@ -222,27 +202,12 @@ describe('attaching and sending images', () => {
   });
 
   it('attaches a drop that comes after the drop reader has loaded (a long drag)', async () => {
-    const { page, images } = await openReady();
+    const { chat, images } = await openReady();
     const file = jpeg('long-drag.jpg', 640, 480);
     await images.dragOver([file]);
     // The reader loads on the first drag; a drop may come long after it is there.
-    const readerLoaded = () =>
-      page.evaluate(async () => {
-        const scripts = performance
-          .getEntriesByType('resource')
-          .map((entry) => entry.name)
-          .filter((name) => /\.js(\?|$)/.test(name));
-        const texts = await Promise.all(
-          scripts.map((url) =>
-            fetch(url).then(
-              (r) => r.text(),
-              () => '',
-            ),
-          ),
-        );
-        return texts.some((text) => text.includes('getAsFileSystemHandle'));
-      });
-    await expect.poll(readerLoaded).toBe(true);
+    const readerLoaded = () => chat.loadedScriptsWith('getAsFileSystemHandle');
+    await expect.poll(readerLoaded).toBe(1);
     await images.drop([file]);
     await images.waitForReady(1);
     expect(await images.attachments().first().getAttribute('data-name')).toBe('long-drag.jpg');
@@ -263,7 +228,7 @@ describe('attaching and sending images', () => {
     await images.drop([jpeg('phone-photo.jpg', 4000, 3000, { noise: 40, quality: 0.85 })]);
     await images.waitForReady(1);
     const fast = await images.sent(images.attachments().first());
-    const answer = await sendAndRead(chat, 'Describe the photo');
+    const answer = await chat.answer('Describe the photo');
     const match = /Image 1: jpeg, (\d+)×(\d+), ([\d,]+) bytes/.exec(answer);
     expect(match).not.toBeNull();
     const [w, h] = [Number(match?.[1]), Number(match?.[2])];
@@ -282,7 +247,7 @@ describe('attaching and sending images', () => {
     // Up to the model's own limit (ERNIE-VL ~4.8 MP), not the fast default.
     expect(original.width * original.height).toBeGreaterThan(1_500_000);
     expect(original.width * original.height).toBeLessThanOrEqual(demoImages.maxPixels);
-    expect(await sendAndRead(chat, 'Read the fine print')).toContain(demoImageLine(2, original));
+    expect(await chat.answer('Read the fine print')).toContain(demoImageLine(2, original));
   });
 
   it('turns a photo taken sideways upright (EXIF orientation)', async () => {
@@ -293,7 +258,7 @@ describe('attaching and sending images', () => {
     const sent = await images.sent(images.attachments().first());
     const plan = planResize(300, 400, resizeLimitsFor(demoImages, 'fast'));
     expect(sent).toMatchObject({ width: plan.width, height: plan.height });
-    expect(await sendAndRead(chat, 'Which way up?')).toContain(demoImageLine(1, sent));
+    expect(await chat.answer('Which way up?')).toContain(demoImageLine(1, sent));
   });
 
   it('sends each image once; re-uploads what the server lost (restart, eviction) without the person noticing', async () => {
@@ -301,7 +266,7 @@ describe('attaching and sending images', () => {
     await images.drop([png('chart.png', 500, 400)]);
     await images.waitForReady(1);
     const sent = await images.sent(images.attachments().first());
-    expect(await sendAndRead(chat, 'First look')).toContain(demoImageLine(1, sent));
+    expect(await chat.answer('First look')).toContain(demoImageLine(1, sent));
 
     const uploads: string[] = [];
     const chatBodies: string[] = [];
@@ -310,7 +275,7 @@ describe('attaching and sending images', () => {
       if (r.url().endsWith('/api/chat') && r.method() === 'POST') chatBodies.push(r.postData() ?? '');
     });
     // A later turn names the image by its key: no upload, no image bytes in the request.
-    expect(await sendAndRead(chat, 'Look again')).toContain(demoImageLine(1, sent));
+    expect(await chat.answer('Look again')).toContain(demoImageLine(1, sent));
     expect(uploads).toHaveLength(0);
     expect(chatBodies[0]).toMatch(/"type":"image_ref","sha256":"[0-9a-f]{64}"/);
     expect(chatBodies[0]).not.toContain('data:image');
@@ -319,7 +284,7 @@ describe('attaching and sending images', () => {
     // The server loses its copy: the next turn still succeeds, after one re-upload from IndexedDB.
     const dir = path.join(session.app.dataDir, 'images');
     for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name));
-    const third = await sendAndRead(chat, 'And again, closer');
+    const third = await chat.answer('And again, closer');
     expect(third).toContain(demoImageLine(1, sent));
     expect(uploads).toHaveLength(1);
     expect(chatBodies).toHaveLength(3);
@@ -342,7 +307,7 @@ describe('how it looks', () => {
       await chat.composer().fill('Compare the two pictures');
       await shot(page, `images-composer-${scheme}`);
 
-      await sendAndRead(chat, 'Compare the two pictures');
+      await chat.answer('Compare the two pictures');
       await page.locator('[data-testid="message-image"][data-state="ready"]').nth(1).waitFor();
       await chat.lastReply().getByTestId('answer').locator('table').waitFor();
       await page.getByTestId('message-images').scrollIntoViewIfNeeded();

@@ -5,7 +5,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/png';
 import { ChatImages, type FileSpec } from '../pages/chat-images';
-import type { ChatPage } from '../pages/chat-page';
 import { ChatSession } from '../pages/chat-session';
 
 const session = new ChatSession();
@@ -27,21 +26,6 @@ async function openReady() {
   const opened = await session.open();
   await opened.chat.waitForEngine('ready');
   return { ...opened, images: new ChatImages(opened.page) };
-}
-
-async function sendAndWait(chat: ChatPage, text: string): Promise<string> {
-  const before = await chat.messages('assistant').count();
-  await chat.send(text);
-  await chat.page.waitForFunction(
-    (n) => {
-      const replies = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
-      return replies.length === n && replies[n - 1]?.getAttribute('data-status') === 'done';
-    },
-    before + 1,
-    { timeout: 20_000 },
-  );
-  const reply = await chat.waitForReply('done');
-  return (await reply.getByTestId('answer').textContent()) ?? '';
 }
 
 /** Where `inner` sits inside `outer`, as fractions of the outer box; both measured in one frame (the list may
@@ -71,7 +55,7 @@ describe('grounding', () => {
     ]);
     await images.waitForReady(1);
     const sent = await images.sent(images.attachments().first());
-    const answer = await sendAndWait(chat, 'Where is the red car?');
+    const answer = await chat.answer('Where is the red car?');
     // The demo answers as Qwen2.5-VL does: pixels of the image it was sent.
     const box = [sent.width / 4, sent.height / 4, sent.width / 2, sent.height / 2].map(Math.round);
     expect(answer).toContain(`"bbox_2d": [${box.join(', ')}], "label": "the red car"`);
@@ -179,7 +163,7 @@ describe('video', () => {
       await card.getByTestId('attachment-thumb').evaluate((img: HTMLImageElement) => img.naturalWidth),
     ).toBe(160);
     expect(await card.getByTestId('attachment-tokens').textContent()).toMatch(/≈[\d,]+ tok/);
-    const answer = await sendAndWait(chat, 'What happens in this clip?');
+    const answer = await chat.answer('What happens in this clip?');
     expect(answer).toMatch(/Video 1: webm, 160×120, 1\.0 s/);
 
     const thumb = page.getByTestId('message-video');

@@ -54,6 +54,42 @@ export class ChatPage {
     return this.messages('assistant').nth(before);
   }
 
+  /** Sends, waits for the reply to finish, and returns its answer's text. */
+  async answer(text: string): Promise<string> {
+    const before = await this.messages('assistant').count();
+    await this.send(text);
+    await this.page.waitForFunction(
+      (n) => {
+        const replies = document.querySelectorAll('[data-testid="message"][data-role="assistant"]');
+        return replies.length === n && replies[n - 1]?.getAttribute('data-status') === 'done';
+      },
+      before + 1,
+      { timeout: 20_000 },
+    );
+    const reply = await this.waitForReply('done');
+    return (await reply.getByTestId('answer').textContent()) ?? '';
+  }
+
+  /** How many scripts this document has loaded whose code holds `marker` (cached ones included). */
+  loadedScriptsWith(marker: string): Promise<number> {
+    // The page's own resource list: a script the browser takes from its cache raises no network event.
+    return this.page.evaluate(async (text) => {
+      const scripts = performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => /\.js(\?|$)/.test(name));
+      const codes = await Promise.all(
+        scripts.map((url) =>
+          fetch(url).then(
+            (r) => r.text(),
+            () => '',
+          ),
+        ),
+      );
+      return codes.filter((code) => code.includes(text)).length;
+    }, marker);
+  }
+
   conversations(): Locator {
     return this.page.getByTestId('conversation-item');
   }
