@@ -2,11 +2,17 @@
 // One attached image in the composer: its thumbnail (a spinner while it is prepared and uploaded), what
 // was dropped and what will be sent, the image tokens it will cost, "send original", and remove.
 import { memo } from 'react';
-import { CloseIcon } from '@/components/ui/icons';
 import type { Attachment } from '@/hooks/use-chat-attachments';
 import { formatImageSize } from '@/lib/client/image-format';
 import { estimateImageTokens } from '@/lib/images/resize-plan';
-import { AttachmentFailure, AttachmentOverlay, STATUS_LABEL } from './attachment-state';
+import {
+  AttachmentFailure,
+  AttachmentOverlay,
+  RemoveAttachmentButton,
+  SendOriginalToggle,
+  STATUS_LABEL,
+  TokenEstimate,
+} from './attachment-state';
 
 export interface AttachmentCardProps {
   attachment: Attachment;
@@ -59,39 +65,15 @@ function AttachmentCardView(props: AttachmentCardProps) {
               {a.sent ? `${unchanged ? '= ' : '→ '}${formatImageSize(a.sent)}` : STATUS_LABEL[a.status]}
             </p>
             <div className="mt-0.5 flex items-center justify-between gap-2">
-              <label className="inline-flex cursor-pointer items-center gap-1.5 text-muted-foreground hover:text-foreground">
-                <input
-                  type="checkbox"
-                  data-testid="send-original"
-                  checked={a.sendOriginal}
-                  onChange={() => onToggleOriginal(a.id)}
-                  className="size-3.5 accent-primary"
-                />
-                Send original
-              </label>
+              <SendOriginalToggle checked={a.sendOriginal} onChange={() => onToggleOriginal(a.id)} />
               {tokens !== null && (
-                <span
-                  className="text-muted-foreground tabular-nums"
-                  data-testid="attachment-tokens"
-                  title="Image tokens the running model will spend on it"
-                >
-                  ≈{tokens.toLocaleString('en-US')} tok
-                </span>
+                <TokenEstimate tokens={tokens} title="Image tokens the running model will spend on it" />
               )}
             </div>
           </>
         )}
       </div>
-      <button
-        type="button"
-        data-testid="remove-attachment"
-        aria-label={`Remove ${a.name}`}
-        title="Remove"
-        onClick={() => onRemove(a.id)}
-        className="absolute -top-2 -right-2 inline-flex size-5 items-center justify-center rounded-full border border-border bg-card text-muted-foreground shadow-sm transition hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
-      >
-        <CloseIcon size={12} />
-      </button>
+      <RemoveAttachmentButton name={a.name} onRemove={() => onRemove(a.id)} />
     </li>
   );
 }

@@ -2,11 +2,17 @@
 // One attached clip in the composer: its poster frame with the length, what was dropped and what will be
 // sent (downscaled/trimmed for the model, or the original), the visual tokens it will cost, and remove.
 import { memo } from 'react';
-import { CloseIcon } from '@/components/ui/icons';
 import type { ClipAttachment } from '@/hooks/use-chat-clips';
 import { formatBytes } from '@/lib/client/image-format';
 import { formatDuration } from '@/lib/client/video-format';
-import { AttachmentFailure, AttachmentOverlay, STATUS_LABEL } from './attachment-state';
+import {
+  AttachmentFailure,
+  AttachmentOverlay,
+  RemoveAttachmentButton,
+  SendOriginalToggle,
+  STATUS_LABEL,
+  TokenEstimate,
+} from './attachment-state';
 
 export interface ClipCardProps {
   clip: ClipAttachment;
@@ -65,40 +71,19 @@ function ClipCardView({ clip: c, onRemove, onToggleOriginal, onRetry }: ClipCard
             </p>
             <div className="mt-0.5 flex items-center justify-between gap-2">
               {plan.transcode && plan.originalFits ? (
-                <label className="inline-flex cursor-pointer items-center gap-1.5 text-muted-foreground hover:text-foreground">
-                  <input
-                    type="checkbox"
-                    data-testid="send-original"
-                    checked={c.sendOriginal}
-                    onChange={() => onToggleOriginal(c.id)}
-                    className="size-3.5 accent-primary"
-                  />
-                  Send original
-                </label>
+                <SendOriginalToggle checked={c.sendOriginal} onChange={() => onToggleOriginal(c.id)} />
               ) : (
                 <span />
               )}
-              <span
-                className="text-muted-foreground tabular-nums"
-                data-testid="attachment-tokens"
+              <TokenEstimate
+                tokens={tokens}
                 title="Visual tokens the running model will spend on the frames it samples"
-              >
-                ≈{tokens.toLocaleString('en-US')} tok
-              </span>
+              />
             </div>
           </>
         )}
       </div>
-      <button
-        type="button"
-        data-testid="remove-attachment"
-        aria-label={`Remove ${c.name}`}
-        title="Remove"
-        onClick={() => onRemove(c.id)}
-        className="absolute -top-2 -right-2 inline-flex size-5 items-center justify-center rounded-full border border-border bg-card text-muted-foreground shadow-sm transition hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
-      >
-        <CloseIcon size={12} />
-      </button>
+      <RemoveAttachmentButton name={c.name} onRemove={() => onRemove(c.id)} />
     </li>
   );
 }
