@@ -31,11 +31,15 @@ function summary(profile: EngineProfile): ProfileSummary {
   };
 }
 
+// The profiles are constants: their JSON Schemas and default checks are worked out once, not per request.
+let summaries: ProfileSummary[] | null = null;
+
 export const GET = route(async () => {
   const env = getEnv();
+  summaries ??= PROFILES.map(summary);
   const body: ProfilesResponse = {
     defaultProfile: await defaultProfileId(env),
-    profiles: PROFILES.map(summary),
+    profiles: summaries,
     maxVideoBytes: env.VLM_CONSOLE_VIDEO_MAX_BYTES,
   };
   return NextResponse.json(body);
