@@ -201,18 +201,6 @@ describe('attaching and sending images', () => {
     expect(workers).toBe(0);
   });
 
-  it('attaches a drop that comes after the drop reader has loaded (a long drag)', async () => {
-    const { chat, images } = await openReady();
-    const file = jpeg('long-drag.jpg', 640, 480);
-    await images.dragOver([file]);
-    // The reader loads on the first drag; a drop may come long after it is there.
-    const readerLoaded = () => chat.loadedScriptsWith('getAsFileSystemHandle');
-    await expect.poll(readerLoaded).toBe(1);
-    await images.drop([file]);
-    await images.waitForReady(1);
-    expect(await images.attachments().first().getAttribute('data-name')).toBe('long-drag.jpg');
-  });
-
   it('picks an image with the paperclip button', async () => {
     const { page, images } = await openReady();
     const button = page.getByRole('button', { name: 'Attach images' });

@@ -24,23 +24,18 @@ export class EventCutter {
   ) {}
 
   /**
-   * The complete events among what arrived so far; an unfinished one waits for the rest of its bytes. They
+   * The complete events among what arrived so far (one read at a time); an unfinished one waits for the rest of its bytes. They
    * come back as views of the reads, not a copy (at full speed a copy of every byte was, through the garbage
    * collector, a large share of the relay's cost); only an event cut between two reads is joined.
    */
-  push(chunks: Buffer[]): Buffer[] {
+  push(chunk: Buffer): Buffer[] {
     const out: Buffer[] = [];
-    for (const chunk of chunks) this.cut(chunk, out);
-    return out;
-  }
-
-  private cut(chunk: Buffer, out: Buffer[]): void {
     let rest = chunk;
     if (this.carry.length > 0) {
       const first = firstBoundaryEnd(tailOf(this.carry, CRLF2.length - 1), chunk);
       if (first === -1) {
         this.carry.push(chunk);
-        return;
+        return out;
       }
       this.carry.push(chunk.subarray(0, first));
       const joined = Buffer.concat(this.carry);
@@ -51,6 +46,7 @@ export class EventCutter {
     const end = lastBoundary(rest);
     if (end > 0) this.emit(rest.subarray(0, end), out);
     if (end < rest.length) this.carry.push(rest.subarray(end));
+    return out;
   }
 
   private emit(events: Buffer, out: Buffer[]): void {

@@ -153,7 +153,7 @@ function pipeEvents(res: EngineAnswer, outlet: Outlet): void {
   // reads is joined). Holding reads back to gather more per read was tried: the pipeline then stalls in
   // turns and the relay fell further behind the engine (measured, bench/gateway.bench.ts).
   res.on('data', (chunk: Buffer) => {
-    for (const events of outlet.cutter.push([chunk])) outlet.send(events);
+    for (const events of outlet.cutter.push(chunk)) outlet.send(events);
   });
   res.on('end', () => outlet.finish(outlet.cutter.rest()));
   res.on('error', () =>

@@ -10,6 +10,7 @@ const LF = 0x0a;
 const MAX_LINE = 8192;
 /** Hex digits of a chunk size: 12 are 2^48 bytes, far past any answer. */
 const MAX_SIZE_DIGITS = 12;
+const SIZE = new RegExp(`^[0-9a-fA-F]{1,${MAX_SIZE_DIGITS}}$`);
 
 type State = 'size' | 'data' | 'data-end' | 'trailer' | 'done';
 
@@ -98,7 +99,7 @@ export class ChunkedDecoder {
       return lf + 1;
     }
     const hex = (line.split(';', 1)[0] ?? '').trim();
-    if (!new RegExp(`^[0-9a-fA-F]{1,${MAX_SIZE_DIGITS}}$`).test(hex)) {
+    if (!SIZE.test(hex)) {
       throw new ChunkedDecodeError(`bad chunk size ${JSON.stringify(hex.slice(0, 40))}`);
     }
     this.onSize(Number.parseInt(hex, 16));
